@@ -1,0 +1,1 @@
+"""Helpdesk adapters: one package per helpdesk, behind the contract in :mod:`.base`."""
