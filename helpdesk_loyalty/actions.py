@@ -3,17 +3,17 @@
 Actions describe intent, not HTTP. The planner merges the actions of every rule into one
 :class:`~helpdesk_loyalty.update.TicketUpdate` and the rule's mode decides how far each goes:
 
-======================  =========================================  ==================================
-action                  ``suggest`` mode                           ``act`` mode
-======================  =========================================  ==================================
-:class:`AddTags`        tags added                                 tags added
-:class:`AddNote`        lines in the internal note                 lines in the internal note
-:class:`SetPriority`    shown in the note as a suggestion          priority raised (never lowered)
-:class:`AssignGroup`    shown in the note as a suggestion          ticket routed to the group
-:class:`SetField`       shown in the note as a suggestion          custom field set
-:class:`SuggestCredit`  note + tag; never applied                  note + tag + field; never applied
-:class:`RequestFollowUp` follow-up note scheduled when solved      same
-======================  =========================================  ==================================
+========================  ==================================  ==============================
+action                    ``suggest`` mode                    ``act`` mode
+========================  ==================================  ==============================
+:class:`AddTags`          tags added                          tags added
+:class:`AddNote`          lines in the internal note          lines in the internal note
+:class:`SetPriority`      shown in the note as a suggestion   raised (never lowered)
+:class:`AssignGroup`      shown in the note as a suggestion   ticket routed to the group
+:class:`SetField`         shown in the note as a suggestion   custom field set
+:class:`SuggestCredit`    note line; never applied            note line; never applied
+:class:`RequestFollowUp`  follow-up note once solved          follow-up note once solved
+========================  ==================================  ==============================
 
 ``shadow`` writes nothing: the decision only reaches the ledger.
 """

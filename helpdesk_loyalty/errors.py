@@ -6,9 +6,10 @@ psycopg, tomllib) are translated at one seam per boundary and chained with ``rai
     LoyaltyError
     ├── ConfigError                 bad setting or rules file; names the key, the value and the fix
     ├── WebhookError                an inbound request we refuse (answered with a 4xx)
-    │   ├── AuthenticationError     missing / wrong signature or shared secret         -> 401
-    │   ├── NotConfiguredError      no secret configured: the endpoint fails closed     -> 401 (503 for ops)
-    │   └── PayloadError            not JSON, wrong shape, missing field, unknown event -> 400 / 413 / 415 / 422
+    │   ├── AuthenticationError     missing / wrong signature or shared secret      -> 401
+    │   ├── NotConfiguredError      no secret configured: the endpoint fails closed  -> 401
+    │   └── PayloadError            not JSON, wrong shape, missing field, unknown
+    │                               event type, body too large        -> 400 / 413 / 422
     ├── HelpdeskError               talking to a helpdesk API failed
     │   ├── TransientHelpdeskError  worth retrying later (timeout, connection, 5xx)
     │   │   ├── RateLimitedError    429; carries ``retry_after`` seconds

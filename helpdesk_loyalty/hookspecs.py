@@ -24,8 +24,15 @@ if TYPE_CHECKING:
     from .context import EnrichmentContext, RuleContext
     from .pluginconfig import Setting
 
-__all__ = ["PROJECT", "declare_settings", "enrich_signals", "evaluate_ticket", "hookimpl",
-           "hookspec", "register_helpdesks"]
+__all__ = [
+    "PROJECT",
+    "declare_settings",
+    "enrich_signals",
+    "evaluate_ticket",
+    "hookimpl",
+    "hookspec",
+    "register_helpdesks",
+]
 
 PROJECT = "helpdesk_loyalty"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -56,7 +63,7 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
 
 
 @hookspec
-def declare_settings() -> Sequence[Setting]:
+def declare_settings() -> Sequence[Setting]:  # type: ignore[empty-body]
     """Declare the settings this plugin reads from its table in the rules file.
 
     :returns: a sequence of :class:`~helpdesk_loyalty.pluginconfig.Setting` (name, type,
@@ -69,7 +76,9 @@ def declare_settings() -> Sequence[Setting]:
 
 
 @hookspec
-def enrich_signals(ctx: EnrichmentContext) -> Mapping[str, Any] | Awaitable[Mapping[str, Any]] | None:
+def enrich_signals(
+    ctx: EnrichmentContext,
+) -> Mapping[str, Any] | Awaitable[Mapping[str, Any]] | None:
     """Add signals from outside the helpdesk (a billing system, a CRM) before the rules run.
 
     :param ctx: an :class:`~helpdesk_loyalty.context.EnrichmentContext` with the event, the
@@ -87,7 +96,7 @@ def enrich_signals(ctx: EnrichmentContext) -> Mapping[str, Any] | Awaitable[Mapp
 
 
 @hookspec
-def register_helpdesks() -> Sequence[HelpdeskSpec]:
+def register_helpdesks() -> Sequence[HelpdeskSpec]:  # type: ignore[empty-body]
     """Offer helpdesk adapters beyond the built-in Zendesk and Freshdesk ones.
 
     :returns: a sequence of :class:`~helpdesk_loyalty.adapters.base.HelpdeskSpec`, each naming

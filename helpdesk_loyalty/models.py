@@ -20,8 +20,8 @@ __all__ = [
     "STATUSES",
     "Comment",
     "CreditRecord",
-    "Evidence",
     "EventKind",
+    "Evidence",
     "Mode",
     "Organization",
     "Person",
@@ -64,7 +64,7 @@ def priority_rank(priority: str | None) -> int:
     """Order of a priority: ``None`` < low < normal < high < urgent."""
     if priority is None or priority not in PRIORITIES:
         return -1
-    return PRIORITIES.index(priority)  # type: ignore[arg-type]
+    return PRIORITIES.index(priority)
 
 
 def utc_from_timestamp(ts: float) -> datetime:

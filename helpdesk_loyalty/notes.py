@@ -41,7 +41,9 @@ def render_html(note: Note) -> str:
         parts.append(f"<p><strong>{escape(section.headline)}</strong></p>")
         if section.evidence:
             parts.append(
-                "<p><em>What happened:</em> " + "; ".join(escape(e) for e in section.evidence) + "</p>"
+                "<p><em>What happened:</em> "
+                + "; ".join(escape(e) for e in section.evidence)
+                + "</p>"
             )
         if section.actions:
             items = "".join(f"<li>{escape(a)}</li>" for a in section.actions)

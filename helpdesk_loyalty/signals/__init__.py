@@ -1,4 +1,4 @@
-"""Signals: small, documented functions that read a ticket and its customer, and the types they return.
+"""Signals: small documented functions reading a ticket and its customer, and their types.
 
 Rules decide from signals; third-party rules can call the same functions. The worker computes one
 :class:`Signals` per event (``compute_signals``) and hands it to every rule in its context.

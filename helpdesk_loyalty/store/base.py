@@ -191,7 +191,12 @@ class Store(Protocol):
         another worker took it); the caller then drops its result."""
 
     async def retry_job(
-        self, job: Job, *, not_before: float, error: str, count_attempt: bool = True,
+        self,
+        job: Job,
+        *,
+        not_before: float,
+        error: str,
+        count_attempt: bool = True,
         ledger: Sequence[LedgerEntry] = (),
     ) -> None:
         """Put ``job`` back to pending until ``not_before``. It keeps its place at the head of
@@ -237,8 +242,13 @@ class Store(Protocol):
         """One job, any status."""
 
     async def list_jobs(
-        self, *, status: str | None = None, kind: str | None = None, account: str | None = None,
-        ordering_key: str | None = None, limit: int = 100,
+        self,
+        *,
+        status: str | None = None,
+        kind: str | None = None,
+        account: str | None = None,
+        ordering_key: str | None = None,
+        limit: int = 100,
     ) -> list[Job]:
         """Jobs matching the filters, newest first."""
 

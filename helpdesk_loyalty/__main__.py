@@ -1,0 +1,7 @@
+"""``python -m helpdesk_loyalty``."""
+
+from __future__ import annotations
+
+from .cli import run
+
+run()

@@ -1,0 +1,226 @@
+"""The ASGI app: the webhook receiver, health, and the read-only ledger and ops endpoints.
+
+The receiver does as little as it can: read the body (bounded), verify, parse, one durable
+insert, answer. It answers 2xx only after the event is committed; a redelivery is acknowledged
+and ignored. When the store cannot take the event it answers 503 with ``Retry-After`` (Zendesk
+retries 503 with ``Retry-After`` under 60 s, but never a 500). Bad input gets a 4xx with
+``{"error": code, "detail": what is wrong and how to fix it}`` and is not stored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import logging
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .codec import event_to_json
+from .errors import (
+    AuthenticationError,
+    NotConfiguredError,
+    PayloadError,
+    StoreUnavailableError,
+    WebhookError,
+)
+from .ops import ops_routes
+from .runtime import Runtime
+from .store.base import Accepted, InboundRecord
+
+__all__ = ["create_app", "error_response"]
+
+log = logging.getLogger("helpdesk_loyalty.receiver")
+JSON_TYPES = ("application/json", "text/json")
+
+
+def error_response(
+    status: int, code: str, detail: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    """The one shape of every error answer."""
+    return JSONResponse({"error": code, "detail": detail}, status_code=status, headers=headers)
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            too_big = int(declared) > limit
+        except ValueError:
+            raise PayloadError(
+                "Content-Length is not a number", code="bad_content_length"
+            ) from None
+        if too_big:
+            raise PayloadError(
+                f"body is {declared} bytes; the limit is {limit} (HL_MAX_BODY_BYTES)",
+                code="body_too_large",
+                status_code=413,
+            )
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadError(
+                f"body exceeds {limit} bytes (HL_MAX_BODY_BYTES)",
+                code="body_too_large",
+                status_code=413,
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _receiver(
+    runtime_ref: Callable[[], Runtime],
+) -> Callable[[Request], Coroutine[Any, Any, JSONResponse]]:
+    async def receive(request: Request) -> JSONResponse:
+        runtime = runtime_ref()
+        helpdesk = request.path_params["helpdesk"]
+        spec = runtime.specs.get(helpdesk)
+        if spec is None:
+            known = ", ".join(sorted(runtime.specs)) or "none"
+            return error_response(
+                404,
+                "unknown_helpdesk",
+                f"no adapter named {helpdesk!r}; this server knows: {known}",
+            )
+        settings = runtime.helpdesks.get(helpdesk)
+        if settings is None:
+            raise NotConfiguredError(
+                f"{helpdesk} is not configured on this server, so /webhooks/{helpdesk} refuses "
+                f"every request; set the HL_{helpdesk.upper()}_* variables (see README)"
+            )
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type not in JSON_TYPES:
+            return error_response(
+                415,
+                "unsupported_media_type",
+                f"Content-Type is {content_type or 'missing'!r}; send application/json",
+            )
+        body = await _read_body(request, runtime.settings.max_body_bytes)
+        headers = {k.lower(): v for k, v in request.headers.items()}
+        spec.verify(headers, body, settings, runtime.clock.time())
+        event = spec.parse(headers, body, settings)
+        record = InboundRecord(
+            source=helpdesk,
+            account=event.account,
+            event_key=event.event_id,
+            ticket_id=event.ticket_id,
+            kind=event.kind,
+            payload={"event": event_to_json(event)},
+            requester_id=event.ticket.requester_id,
+            body_sha256=hashlib.sha256(body).hexdigest(),
+        )
+        outcome = await runtime.store.accept_event(record)
+        if outcome is Accepted.DUPLICATE:
+            return JSONResponse(
+                {"status": "duplicate", "event_id": event.event_id}, status_code=200
+            )
+        return JSONResponse({"status": "accepted", "event_id": event.event_id}, status_code=202)
+
+    return receive
+
+
+async def _webhook_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, WebhookError)
+    if isinstance(exc, AuthenticationError):
+        log.warning("refused %s %s: %s", request.method, request.url.path, exc.code)
+    return error_response(exc.status_code, exc.code, exc.detail)
+
+
+async def _store_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    retry_after = getattr(exc, "retry_after", 30)
+    log.error("store unavailable on %s: %s", request.url.path, exc)
+    return error_response(
+        503,
+        "store_unavailable",
+        "the event could not be stored; retry after the delay given",
+        {"Retry-After": str(retry_after)},
+    )
+
+
+class CatchAllMiddleware:
+    """Turns an unexpected exception into 503 + ``Retry-After``: Zendesk never retries a 500."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception:
+            log.exception("unexpected error on %s", scope.get("path"))
+            if started:
+                raise
+            response = error_response(
+                503,
+                "internal_error",
+                "the server failed; retry after the delay given",
+                {"Retry-After": "30"},
+            )
+            await response(scope, receive, send)
+
+
+def create_app(
+    runtime_factory: Callable[[], Coroutine[Any, Any, Runtime]], *, run_worker: bool = True
+) -> Starlette:
+    """The app. ``runtime_factory`` builds the :class:`Runtime` at start-up (lifespan)."""
+    holder: dict[str, Runtime] = {}
+
+    def runtime() -> Runtime:
+        return holder["runtime"]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
+        rt = await runtime_factory()
+        holder["runtime"] = rt
+        stop = asyncio.Event()
+        task = asyncio.create_task(rt.worker.run(stop)) if run_worker else None
+        try:
+            yield {"runtime": rt}
+        finally:
+            stop.set()
+            if task is not None:
+                await task
+            await rt.close()
+
+    async def healthz(request: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(request: Request) -> JSONResponse:
+        await runtime().store.ping()
+        return JSONResponse({"status": "ready", "helpdesks": sorted(runtime().helpdesks)})
+
+    routes = [
+        Route("/webhooks/{helpdesk}", _receiver(runtime), methods=["POST"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/readyz", readyz, methods=["GET"]),
+        *ops_routes(runtime),
+    ]
+    return Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[Middleware(CatchAllMiddleware)],
+        exception_handlers={
+            WebhookError: _webhook_error,
+            StoreUnavailableError: _store_unavailable,
+        },
+    )

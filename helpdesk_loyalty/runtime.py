@@ -1,0 +1,167 @@
+"""Wiring: settings in, a running set of store, plugins, clients, decider and worker out.
+
+``serve``, ``worker``, ``demo``, ``receive`` and the tests all build the service here, so they
+run the same code. Tests pass an httpx transport per helpdesk (the sandbox in-process) and a
+clock; nothing here reads the environment except through :class:`~.config.Settings`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .adapters.base import ClientOptions, HelpdeskClient, HelpdeskSettings, HelpdeskSpec
+from .clock import Clock, SystemClock
+from .config import RulesFile, Settings
+from .contexts import ContextBuilder
+from .decide import Decider
+from .engine import Engine
+from .errors import HelpdeskError
+from .host import PluginHost
+from .planner import DEFAULT_PRECEDENCE
+from .signals.compute import SignalsConfig
+from .store import open_store
+from .store.base import Store
+from .worker import Worker
+from .writeback import WriteBack
+
+__all__ = ["Runtime", "load_rules_file", "open_runtime"]
+
+log = logging.getLogger("helpdesk_loyalty")
+
+
+def load_rules_file(settings: Settings) -> RulesFile:
+    """The rules file; a missing default file means defaults, a missing named file is an error."""
+    if settings.rules_file.exists() or "HL_RULES_FILE" in settings.env:
+        return RulesFile.load(settings.rules_file)
+    return RulesFile.empty()
+
+
+@dataclass
+class Runtime:
+    """The assembled service."""
+
+    settings: Settings
+    clock: Clock
+    store: Store
+    host: PluginHost
+    engine: Engine
+    specs: dict[str, HelpdeskSpec]
+    helpdesks: dict[str, HelpdeskSettings]
+    clients: dict[str, HelpdeskClient]
+    decider: Decider
+    writeback: WriteBack
+    worker: Worker
+    api_user_ids: dict[str, str | None] = field(default_factory=dict)
+
+    async def close(self) -> None:
+        """Close clients, the store and the plugin thread pool."""
+        for client in self.clients.values():
+            await client.aclose()
+        await self.store.close()
+        self.engine.close()
+
+
+def helpdesk_settings(
+    specs: Mapping[str, HelpdeskSpec], settings: Settings
+) -> dict[str, HelpdeskSettings]:
+    """Settings of every helpdesk configured in the environment."""
+    found: dict[str, HelpdeskSettings] = {}
+    for name, spec in specs.items():
+        configured = spec.settings_from_env(settings.env)
+        if configured is not None:
+            found[name] = configured
+    return found
+
+
+async def open_runtime(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    store: Store | None = None,
+    transports: Mapping[str, Any] | None = None,
+    extra_plugins: Mapping[str, object] | None = None,
+    resolve_api_users: bool = True,
+) -> Runtime:
+    """Build and open the service described by ``settings``."""
+    clock = clock or SystemClock()
+    rules_file = load_rules_file(settings)
+    host = PluginHost.load(settings, rules_file, extra=extra_plugins)
+    for failure in host.failures():
+        log.error("plugin %s skipped: %s", failure.name, failure.error)
+    specs = host.helpdesk_specs()
+    helpdesks = helpdesk_settings(specs, settings)
+    signals_config = SignalsConfig.from_rules(rules_file)
+    engine = Engine(
+        host,
+        rule_timeout=settings.rule_timeout,
+        enrich_timeout=settings.enrich_timeout,
+        quarantine_after=settings.quarantine_after,
+    )
+    clients: dict[str, HelpdeskClient] = {}
+    for name, hs in helpdesks.items():
+        options = ClientOptions(transport=(transports or {}).get(name), clock=clock)
+        clients[name] = specs[name].client(hs, options)
+
+    api_user_ids: dict[str, str | None] = {}
+    for name, hs in helpdesks.items():
+        api_user_ids[name] = hs.api_user_id
+        if hs.api_user_id is None and resolve_api_users:
+            try:
+                api_user_ids[name] = (await clients[name].whoami()).id
+            except HelpdeskError as exc:
+                log.warning(
+                    "could not read the %s API user (%s); own writes are recognised by "
+                    "their marker only",
+                    name,
+                    exc,
+                )
+
+    store = store or open_store(settings.database_url, clock)
+    await store.open()
+    builder = ContextBuilder(
+        store,
+        clients,
+        clock,
+        cache_ttl=settings.cache_ttl,
+        history_days=signals_config.history_days,
+        credit_period_days=signals_config.credit_period_days,
+    )
+    precedence = tuple(rules_file.defaults.get("precedence", DEFAULT_PRECEDENCE))
+    decider = Decider(
+        store,
+        host,
+        engine,
+        builder,
+        clock,
+        signals_config=signals_config,
+        api_user_ids=api_user_ids,
+        precedence=precedence,
+    )
+    writeback = WriteBack(clients, clock)
+    worker = Worker(
+        store,
+        decider,
+        writeback,
+        clock,
+        concurrency=settings.worker_concurrency,
+        lease_seconds=settings.lease_seconds,
+        retry_horizon=settings.retry_horizon,
+        purge_after_days=settings.purge_after_days,
+    )
+    return Runtime(
+        settings,
+        clock,
+        store,
+        host,
+        engine,
+        specs,
+        helpdesks,
+        clients,
+        decider,
+        writeback,
+        worker,
+        api_user_ids,
+    )
