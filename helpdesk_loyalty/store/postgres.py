@@ -1,0 +1,399 @@
+"""``PostgresStore``: the scale-out backend of :class:`~.base.Store`.
+
+Any number of processes share one database: claims use ``FOR UPDATE SKIP LOCKED`` with the
+head-of-line predicate (:mod:`.postgres_sql`), throttles are rows every replica reads, and
+``LISTEN``/``NOTIFY`` wakes idle workers (:mod:`.postgres_wake`). Connections come from a
+``psycopg_pool`` pool that checks each connection when it is borrowed, so the store recovers by
+itself once the server is back; meanwhile every call raises :class:`StoreUnavailableError`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import math
+import uuid
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
+
+from ..clock import Clock, SystemClock
+from ..errors import ConfigError, StoreError, StoreUnavailableError
+
+try:
+    import psycopg
+    from psycopg_pool import AsyncConnectionPool
+except ImportError as exc:  # the optional dependency: helpdesk-loyalty[postgres]
+    raise ConfigError(
+        "HL_DATABASE_URL",
+        "PostgreSQL support is not installed (psycopg is missing)",
+        "pip install 'helpdesk-loyalty[postgres]', or use a sqlite:/// URL",
+    ) from exc
+
+from ..models import CreditRecord
+from . import postgres_reads as reads
+from . import postgres_sql as sql
+from .base import Accepted, Completion, InboundRecord, Job, LedgerEntry, StoreStats
+from .postgres_errors import describe, translate
+from .postgres_migrate import migrate
+from .postgres_wake import CHANNEL, Listener, Notifier
+from .rows import (
+    JobParams,
+    LedgerParams,
+    check_status,
+    credit_params,
+    evaluate_job,
+    job_from_row,
+    job_params,
+    ledger_params,
+    received_entry,
+    requeued_entry,
+    stale_lease,
+)
+
+__all__ = ["PostgresStore"]
+
+Conn = psycopg.AsyncConnection[Any]
+_NOTHING = Completion()
+_JOB_NAMES = "kind account ordering_key dedupe_key payload available_at created_at updated_at"
+
+
+class PostgresStore:
+    """The store in one PostgreSQL database. ``timeout`` bounds connecting and waiting for a
+    pooled connection (keep it well under the helpdesks' ~10 s delivery timeout)."""
+
+    url_scheme = "postgresql"
+
+    def __init__(
+        self,
+        url: str,
+        clock: Clock | None = None,
+        *,
+        min_size: int = 2,
+        max_size: int = 10,
+        timeout: float = 5.0,
+    ) -> None:
+        self.url = url
+        self.where = describe(url)
+        self.timeout = timeout
+        self.schema_version = 0
+        self._sizes = (min_size, max_size)
+        self._clock: Clock = clock or SystemClock()
+        self._token = uuid.uuid4().hex
+        self._pool: AsyncConnectionPool[Conn] | None = None
+        self._listener: Listener | None = None
+        self._notifier = Notifier(self._notify)
+        self._wake = asyncio.Event()
+        self._connect_timeout = max(1, math.ceil(timeout))
+
+    # -- lifecycle -------------------------------------------------------------------------
+    async def open(self) -> None:
+        """Fill the pool, migrate under an advisory lock, start listening for wake-ups."""
+        if self._pool is not None:
+            return
+        pool: AsyncConnectionPool[Conn] = AsyncConnectionPool(
+            self.url,
+            min_size=self._sizes[0],
+            max_size=self._sizes[1],
+            open=False,
+            timeout=self.timeout,
+            check=AsyncConnectionPool.check_connection,
+            kwargs={"autocommit": True, "connect_timeout": self._connect_timeout},
+            name="helpdesk-loyalty",
+        )
+        try:
+            # Migrating first, on a direct connection, fails fast with the server's own reason
+            # when it is unreachable, where the pool would retry until its timeout.
+            self.schema_version = await migrate(self.url, self._clock.time(), self._connect_timeout)
+            await pool.open(wait=True, timeout=self.timeout)
+        except psycopg.Error as exc:
+            await pool.close()
+            raise translate(exc, "open", self.where) from exc
+        except BaseException:
+            await pool.close()
+            raise
+        self._pool = pool
+        self._listener = Listener(self.url, self._token, self._wake.set, self._connect_timeout)
+        await self._listener.start(wait=self.timeout)
+        self._wake.set()  # work may be left from before a restart
+
+    async def close(self) -> None:
+        """Stop listening, close the pool. Idempotent."""
+        pool, listener, self._pool, self._listener = self._pool, self._listener, None, None
+        if listener is not None:
+            await listener.stop()
+        await self._notifier.stop()
+        if pool is not None:
+            await pool.close()
+
+    async def ping(self) -> None:
+        """Borrow a connection and check the server takes writes (not a standby)."""
+        async with self._statement("ping") as conn:
+            cur = await conn.execute("SELECT pg_is_in_recovery()")
+            row = await cur.fetchone()
+        if row is not None and row[0]:
+            raise StoreUnavailableError(f"PostgreSQL at {self.where} is a read-only standby")
+
+    # -- plumbing --------------------------------------------------------------------------
+    @contextlib.asynccontextmanager
+    async def _statement(self, doing: str) -> AsyncIterator[Conn]:
+        """A pooled connection in autocommit mode: a single statement is its own transaction,
+        which saves the ``BEGIN`` and ``COMMIT`` round trips on the hot paths."""
+        pool = self._pool
+        if pool is None:
+            raise StoreError("the PostgreSQL store is not open; call open() first")
+        try:
+            async with pool.connection() as conn:
+                yield conn
+        except psycopg.Error as exc:
+            raise translate(exc, doing, self.where) from exc
+
+    @contextlib.asynccontextmanager
+    async def _transaction(self, doing: str) -> AsyncIterator[Conn]:
+        """A pooled connection inside one transaction, committed when the block ends."""
+        async with self._statement(doing) as conn, conn.transaction():
+            yield conn
+
+    def _woke(self) -> None:
+        self._wake.set()
+        self._notifier.hint()
+
+    async def _notify(self) -> None:
+        async with self._statement("notify") as conn:
+            await conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, self._token))
+
+    @staticmethod
+    async def _insert_jobs(conn: Conn, rows: Sequence[JobParams]) -> None:
+        if not rows:
+            return
+        for key in sorted({row[2] for row in rows}):
+            await conn.execute(sql.LOCK_KEY, (sql.KEY_LOCK_CLASS, key))
+        async with conn.cursor() as cur:
+            await cur.executemany(sql.INSERT_JOB, rows)
+
+    @staticmethod
+    async def _insert_ledger(conn: Conn, rows: Sequence[LedgerParams]) -> None:
+        if rows:
+            async with conn.cursor() as cur:
+                await cur.executemany(sql.INSERT_LEDGER, rows)
+
+    async def _finish(
+        self,
+        doing: str,
+        statement: str,
+        job: Job,
+        params: dict[str, Any],
+        ledger: Sequence[LedgerEntry],
+    ) -> None:
+        now = self._clock.time()
+        fence = {"id": job.id, "owner": job.lease_owner, "attempts": job.attempts, "now": now}
+        async with self._transaction(doing) as conn:
+            cur = await conn.execute(statement, {**fence, **params})
+            if cur.rowcount != 1:
+                raise stale_lease(job)
+            await self._insert_ledger(conn, [ledger_params(e, now, job.id) for e in ledger])
+        self._woke()
+
+    # -- ingress ---------------------------------------------------------------------------
+    async def accept_event(self, record: InboundRecord) -> Accepted:
+        """See :meth:`.base.Store.accept_event`; one statement, committed before returning."""
+        now = self._clock.time()
+        job = dict(zip(_JOB_NAMES.split(), job_params(evaluate_job(record), now), strict=True))
+        received = ledger_params(received_entry(record), now)
+        params = {
+            **job,
+            "source": record.source,
+            "event_key": record.event_key,
+            "ticket_id": record.ticket_id,
+            "requester_id": record.requester_id,
+            "event_kind": record.kind,
+            "now": now,
+            "body_sha256": record.body_sha256,
+            "detail": received[7],
+        }
+        async with self._statement("accept_event") as conn:
+            cur = await conn.execute(sql.ACCEPT, params)
+            new = await cur.fetchone() is not None
+        if new:
+            self._woke()
+        return Accepted.NEW if new else Accepted.DUPLICATE
+
+    # -- workers ---------------------------------------------------------------------------
+    async def claim_jobs(
+        self, owner: str, *, limit: int, lease_seconds: float, kinds: Sequence[str] | None = None
+    ) -> list[Job]:
+        """See :meth:`.base.Store.claim_jobs`."""
+        if limit <= 0:
+            return []
+        now = self._clock.time()
+        params = {
+            "owner": owner,
+            "now": now,
+            "lease_until": now + lease_seconds,
+            "limit": limit,
+            "kinds": None if kinds is None else list(kinds),
+        }
+        async with self._statement("claim_jobs") as conn:
+            cur = await conn.execute(sql.CLAIM, params)
+            rows = await cur.fetchall()
+        return sorted((job_from_row(row) for row in rows), key=lambda j: j.id)
+
+    async def extend_leases(self, job_ids: Sequence[int], owner: str, lease_seconds: float) -> None:
+        """See :meth:`.base.Store.extend_leases`."""
+        if job_ids:
+            until = self._clock.time() + lease_seconds
+            async with self._statement("extend_leases") as conn:
+                await conn.execute(
+                    sql.EXTEND, {"ids": list(job_ids), "owner": owner, "until": until}
+                )
+
+    async def complete_job(self, job: Job, completion: Completion = _NOTHING) -> None:
+        """See :meth:`.base.Store.complete_job`."""
+        now = self._clock.time()
+        fence = {"id": job.id, "owner": job.lease_owner, "attempts": job.attempts, "now": now}
+        async with self._transaction("complete_job") as conn:
+            cur = await conn.execute(sql.COMPLETE, fence)
+            if cur.rowcount != 1:
+                raise stale_lease(job)
+            await self._insert_jobs(conn, [job_params(new, now) for new in completion.new_jobs])
+            await self._insert_ledger(
+                conn, [ledger_params(entry, now, job.id) for entry in completion.ledger]
+            )
+            if completion.credits:
+                async with conn.cursor() as credits:
+                    await credits.executemany(
+                        sql.INSERT_CREDIT,
+                        [credit_params(credit, job.account) for credit in completion.credits],
+                    )
+        self._woke()
+
+    async def retry_job(
+        self,
+        job: Job,
+        *,
+        not_before: float,
+        error: str,
+        count_attempt: bool = True,
+        ledger: Sequence[LedgerEntry] = (),
+    ) -> None:
+        """See :meth:`.base.Store.retry_job`; a stale lease raises :class:`StoreError`."""
+        params = {"not_before": not_before, "error": error, "refund": 0 if count_attempt else 1}
+        await self._finish("retry_job", sql.RETRY, job, params, ledger)
+
+    async def dead_letter(
+        self, job: Job, *, error: str, ledger: Sequence[LedgerEntry] = ()
+    ) -> None:
+        """See :meth:`.base.Store.dead_letter`; a stale lease raises :class:`StoreError`."""
+        await self._finish("dead_letter", sql.DEAD_LETTER, job, {"error": error}, ledger)
+
+    async def throttle_account(self, account: str, *, until: float, reason: str) -> None:
+        """See :meth:`.base.Store.throttle_account`."""
+        async with self._statement("throttle_account") as conn:
+            await conn.execute(sql.THROTTLE, (account, until, reason))
+
+    async def throttled_until(self, account: str) -> float | None:
+        """See :meth:`.base.Store.throttled_until`."""
+        async with self._statement("throttled_until") as conn:
+            return await reads.throttled_until(conn, account, self._clock.time())
+
+    async def wait_for_work(self, timeout: float) -> None:
+        """Return at once if work may have become runnable since the last call (a commit here
+        or a notification from another process), else when it does or after ``timeout``
+        seconds of real time: the polling fallback."""
+        if not self._wake.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout)
+        self._wake.clear()
+
+    async def reclaim_expired_leases(self) -> int:
+        """See :meth:`.base.Store.reclaim_expired_leases`."""
+        async with self._statement("reclaim_expired_leases") as conn:
+            cur = await conn.execute(sql.RECLAIM, {"now": self._clock.time()})
+            count = cur.rowcount
+        if count:
+            self._woke()
+        return count
+
+    # -- what rules need -------------------------------------------------------------------
+    async def recent_tickets(
+        self, account: str, requester_id: str, since: float
+    ) -> list[tuple[str, float]]:
+        """See :meth:`.base.Store.recent_tickets`; answered from the inbox."""
+        async with self._statement("recent_tickets") as conn:
+            return await reads.recent_tickets(conn, account, requester_id, since)
+
+    async def credits_since(self, customer_key: str, since: float) -> list[CreditRecord]:
+        """See :meth:`.base.Store.credits_since`."""
+        async with self._statement("credits_since") as conn:
+            return await reads.credits_since(conn, customer_key, since)
+
+    # -- ledger and operations -------------------------------------------------------------
+    async def append_ledger(self, entries: Sequence[LedgerEntry]) -> None:
+        """See :meth:`.base.Store.append_ledger`."""
+        if entries:
+            now = self._clock.time()
+            async with self._transaction("append_ledger") as conn:
+                await self._insert_ledger(conn, [ledger_params(e, now) for e in entries])
+
+    async def ledger_for_ticket(
+        self, ticket_id: str, *, account: str | None = None, limit: int = 500
+    ) -> list[LedgerEntry]:
+        """See :meth:`.base.Store.ledger_for_ticket`."""
+        async with self._statement("ledger_for_ticket") as conn:
+            return await reads.ledger_for_ticket(conn, ticket_id, account, limit)
+
+    async def get_job(self, job_id: int) -> Job | None:
+        """See :meth:`.base.Store.get_job`."""
+        async with self._statement("get_job") as conn:
+            return await reads.get_job(conn, job_id)
+
+    async def list_jobs(
+        self,
+        *,
+        status: str | None = None,
+        kind: str | None = None,
+        account: str | None = None,
+        ordering_key: str | None = None,
+        limit: int = 100,
+    ) -> list[Job]:
+        """See :meth:`.base.Store.list_jobs`."""
+        check_status(status)
+        async with self._statement("list_jobs") as conn:
+            return await reads.list_jobs(conn, status, kind, account, ordering_key, limit)
+
+    async def requeue(self, job_ids: Sequence[int]) -> int:
+        """See :meth:`.base.Store.requeue`. A requeued job keeps its id, so it runs before the
+        newer pending jobs of its ticket."""
+        if not job_ids:
+            return 0
+        now = self._clock.time()
+        async with self._transaction("requeue") as conn:
+            cur = await conn.execute(sql.REQUEUE, {"now": now, "ids": list(job_ids)})
+            rows = await cur.fetchall()
+            entries = [requeued_entry(*row) for row in rows]
+            await self._insert_ledger(conn, [ledger_params(e, now) for e in entries])
+        if rows:
+            self._woke()
+        return len(rows)
+
+    async def stats(self) -> StoreStats:
+        """See :meth:`.base.Store.stats`."""
+        async with self._transaction("stats") as conn:
+            await conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            return await reads.stats(conn, self._clock.time())
+
+    async def purge(
+        self, *, done_before: float, inbox_before: float, ledger_before: float | None = None
+    ) -> dict[str, int]:
+        """See :meth:`.base.Store.purge`; also drops throttles that have lapsed."""
+        statements = {
+            "jobs": ("DELETE FROM jobs WHERE status = 'done' AND updated_at < %s", done_before),
+            "inbox": ("DELETE FROM inbox WHERE received_at < %s", inbox_before),
+            "ledger": ("DELETE FROM ledger WHERE at < %s", ledger_before),
+            "throttles": ("DELETE FROM throttles WHERE not_before < %s", self._clock.time()),
+        }
+        counts = dict.fromkeys(statements, 0)
+        async with self._transaction("purge") as conn:
+            for table, (statement, limit) in statements.items():
+                if limit is not None:
+                    counts[table] = (await conn.execute(statement, (limit,))).rowcount
+        return counts

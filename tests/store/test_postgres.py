@@ -1,0 +1,127 @@
+"""What only the PostgreSQL backend does: migrations under a lock, NOTIFY wake-ups across
+processes, recovery of the pool, and driver errors at its seam."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import anyio
+import anyio.lowlevel
+import psycopg
+import pytest
+from storekit import PostgresServer, record
+
+from helpdesk_loyalty.clock import FakeClock
+from helpdesk_loyalty.errors import StoreUnavailableError
+from helpdesk_loyalty.store import Accepted, PostgresStore, open_store
+
+pytestmark = pytest.mark.anyio
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_postgres_urls_choose_the_postgres_backend() -> None:
+    for url in ("postgresql://app@db.internal/loyalty", "postgres://app@db.internal:6432/x"):
+        store = open_store(url)
+        assert isinstance(store, PostgresStore)
+        assert store.where.startswith("db.internal:")
+
+
+def test_without_psycopg_the_postgres_url_asks_for_the_extra() -> None:
+    script = (
+        "import sys; sys.modules['psycopg'] = None\n"
+        "from helpdesk_loyalty.errors import ConfigError\n"
+        "from helpdesk_loyalty.store import open_store\n"
+        "try:\n"
+        "    open_store('postgresql://app@db/x')\n"
+        "except ConfigError as exc:\n"
+        "    print(exc)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "pip install 'helpdesk-loyalty[postgres]'" in out.stdout
+
+
+async def test_an_unreachable_server_is_unavailable_and_the_password_stays_out() -> None:
+    store = PostgresStore(
+        "postgresql://app:s3cret-pw@127.0.0.1:1/loyalty", FakeClock(), timeout=1.0
+    )
+    with pytest.raises(StoreUnavailableError) as info:
+        await store.open()
+    assert "127.0.0.1:1/loyalty" in str(info.value)
+    assert "s3cret-pw" not in str(info.value)
+    assert isinstance(info.value.__cause__, psycopg.OperationalError)
+
+
+@pytest.mark.postgres
+async def test_concurrent_first_opens_migrate_once(postgres_server: PostgresServer) -> None:
+    conninfo = postgres_server.create_database()
+    stores = [PostgresStore(conninfo, FakeClock(), min_size=1) for _ in range(3)]
+    try:
+        await asyncio.gather(*(s.open() for s in stores))
+        assert [s.schema_version for s in stores] == [1, 1, 1]
+        async with await psycopg.AsyncConnection.connect(conninfo) as conn:
+            cur = await conn.execute("SELECT version, name FROM schema_version")
+            assert await cur.fetchall() == [(1, "initial")]
+    finally:
+        for store in stores:
+            await store.close()
+
+
+@pytest.mark.postgres
+async def test_a_commit_in_one_process_wakes_a_worker_of_another(postgres_db: str) -> None:
+    clock = FakeClock()
+    waiter, writer = PostgresStore(postgres_db, clock), PostgresStore(postgres_db, clock)
+    await waiter.open()
+    await writer.open()
+    try:
+        await waiter.wait_for_work(0.01)  # the wake-up every open starts with
+        with anyio.fail_after(20):
+            async with anyio.create_task_group() as tg:
+                tg.start_soon(waiter.wait_for_work, 600)
+                await anyio.lowlevel.checkpoint()
+                await writer.accept_event(record("e1"))
+    finally:
+        await waiter.close()
+        await writer.close()
+
+
+@pytest.mark.postgres
+async def test_the_store_recovers_when_its_connections_are_killed(
+    postgres_server: PostgresServer, postgres_db: str
+) -> None:
+    clock = FakeClock()
+    store, other = PostgresStore(postgres_db, clock, min_size=2), PostgresStore(postgres_db, clock)
+    await store.open()
+    await other.open()
+    try:
+        assert await store.accept_event(record("e1")) is Accepted.NEW
+        dbname = psycopg.conninfo.conninfo_to_dict(postgres_db)["dbname"]
+        with psycopg.connect(postgres_server.admin_url, autocommit=True) as admin:
+            cur = admin.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid()",
+                (dbname,),
+            )
+            row = cur.fetchone()
+            assert row is not None and row[0] >= 3  # both pools and both listeners
+        # The pool checks a connection when lending it, so the dead ones are replaced.
+        assert await store.accept_event(record("e2")) is Accepted.NEW
+        assert len(await store.list_jobs()) == 2
+        await store.wait_for_work(0.01)  # consume the wake-up of its own commit
+        await other.accept_event(record("e3"))
+        with anyio.fail_after(20):  # only the reconnected listener can wake it now
+            await store.wait_for_work(600)
+    finally:
+        await store.close()
+        await other.close()
