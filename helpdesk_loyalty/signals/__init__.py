@@ -64,7 +64,11 @@ class TicketSignals:
 
 @dataclass(frozen=True)
 class CustomerSignals:
-    """What the requester's and organization's fields say, through the mapping in ``rules/``."""
+    """What the requester's and organization's fields say, through the mapping in ``rules/``.
+
+    ``payment_overdue`` is true when ``payment_status`` is one of the overdue statuses of the
+    ``[signals]`` table.
+    """
 
     tier: str | None = None
     monthly_spend: float | None = None
@@ -75,6 +79,7 @@ class CustomerSignals:
     top_customer: bool = False
     new_customer: bool = False
     currency: str = "USD"
+    payment_overdue: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,84 @@
+"""Guards: patterns that cancel a detector hit they overlap, in the same sentence.
+
+A guard is ``(key, pattern)``; ``key`` is a category (``billing_error``) or a category and a
+kind (``hardship.arrears``). They keep questions about policy ("what is your refund policy?"),
+stories about the past ("I asked to speak to a supervisor") and credit-report disputes from
+reading as complaints, requests or hardship.
+"""
+
+from __future__ import annotations
+
+from .words import CLOSE_V, NARRATED, TALK
+
+__all__ = ["GUARDS"]
+
+GUARDS: tuple[tuple[str, str], ...] = (
+    # Questions about policy and prices, not a complaint about something that happened.
+    (
+        "billing_error",
+        r"\brefund(?:s)?\s+polic\w*|\bmoney[- ]back guarantee"
+        r"|\bin\s+what\s+(?:cases|situations)\b.*\brefund\w*"
+        r"|\brefunds?\s+(?:usually|normally|typically|generally)\b"
+        r"|\b(?:usually|normally|typically)\s+take\b",
+    ),
+    ("wants_human", NARRATED + rf"(?:{TALK}|ask|request|demand)\b"),
+    ("cancel_threat", NARRATED + CLOSE_V),
+    # The company closing something is its action, not the customer threatening to leave.
+    (
+        "cancel_threat",
+        r"\b(?:they|he|she|the company|the bank|no one|nobody"
+        r"|someone)\s+(?:\w+\s+){0,2}?(?:would|will|can|could|should"
+        r"|must|need|needs|have|has|had|refused|refuse|won't|wouldn't|didn't|did|can't|cannot"
+        r"|were|was)\b(?:\s+\w+){0,3}?\s+" + CLOSE_V,
+    ),
+    ("complaint", NARRATED + r"(?:make|file|lodge|submit|raise)\b"),
+    # Late or delinquent *as reported* is a credit-report dispute, not a customer behind on pay.
+    (
+        "hardship.arrears",
+        r"^(?=.*\b(?:report\w*|bureaus?|credit scores?|credit files?|experian|equifax"
+        r"|transunion)\b).*",
+    ),
+    # Hardship the customer says an error *would* cause, or someone else's, is not theirs now.
+    (
+        "hardship.financial_hardship",
+        r"\b(?:would|will|could|might)\s+(?:\w+\s+){0,3}?(?:cause|create|put|be)\b.{0,40}\bhardship"
+        r"|\bhardship\s+(?:for|on)\s+(?:the|them|it|a|an)\b"
+        r"|\bhardship\s+(?:it|this|that)\s+(?:would|will|could|might)\b",
+    ),
+    # A refund already made is not a refund owed ("I was refunded last week").
+    (
+        "billing_error.refund_owed",
+        r"\b(?:was|were|been|got|already|finally)\s+(?:fully\s+|already\s+"
+        r"|finally\s+)?(?:refunded|reimbursed)\b"
+        r"|\brefund\w*\b(?:(?!n't|\b(?:not|never|no|yet|still|hasnt|havent|hadnt|didnt|isnt|wasnt|should|supposed|meant"
+        r"|expected|due)\b).){0,40}\b(?:arrived"
+        r"|came through|has come through|went through|showed up|landed|cleared)\b"
+        r"|\b(?:thanks?|thank you)\s+(?:\w+\s+){0,3}?(?:the|my|this|that)\s+refund",
+    ),
+    (
+        "billing_error",
+        r"\b(?:status|track\w*)\s+(?:of\s+)?(?:my\s+|the\s+)?refund\w*|\brefund\s+status\b"
+        r"|\b(?:check\w*|confirm\w*)\s+(?:if\s+|whether\s+|that\s+|on\s+)?(?:the\s+|my\s+)?refund\w*"
+        r"\b(?:(?!n't|\b(?:not|still|yet|never)\b).){0,40}"
+        r"\b(?:processed|issued|sent|gone through)\b",
+    ),
+    (
+        "billing_error",
+        r"\b(?:if|when|before)\s+i\s+(?:get|ask for|request|make|incur)\b.{0,30}\b(?:refund\w*"
+        r"|fees?)\b"
+        r"|\bwhat\s+(?:is|are)\s+the\s+(?:cost|price|rate)s?\s+(?:for|of)\b",
+    ),
+    (
+        "billing_error",
+        r"^\W*(?:is there|are there|will there|will (?:i|it|a|my|you)|would there"
+        r"|how much (?:is|are|does|do|will|would)|do you charge|does it cost|what (?:will"
+        r"|would) it cost)\b"
+        r"(?!.*\b(?:charged|billed|debited|took|taken|was|were|did|got|twice)\b).*",
+    ),
+    # Asking whether there is an outage is not reporting one.
+    (
+        "service_failure",
+        r"^\W*(?:is|are)\s+(?:there\s+)?(?:an?\s+|any\s+|the\s+)?(?:known\s+|current\s+)?"
+        r"(?:outages?|issues?|problems?|faults?)\b.*",
+    ),
+)

@@ -1,0 +1,179 @@
+"""What the customer asks for or threatens: to leave, a person or a manager, a formal complaint.
+
+Also what they tell us about repeat contacts ("this is the third time").
+"""
+
+from __future__ import annotations
+
+from .words import ACCOUNT_N, CLOSE_V, PERSON, TALK, TALKING
+
+__all__ = ["INTENTS"]
+
+INTENTS: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "cancel_threat",
+        "close_account",
+        "plain",
+        rf"\b{CLOSE_V}\s+(?:out\s+)?(?:my|the|this|our|a|an|all\s+(?:of\s+)?my|your"
+        rf"|these)?\s*(?:\w+\s+){{0,2}}?{ACCOUNT_N}\b(?!\s+(?:to|for|with)\s+(?:the"
+        r"|your)\s+newsletter)",
+    ),
+    (
+        "cancel_threat",
+        "close_account",
+        "plain",
+        r"\b(?:cancell?ations?|removal|deletion|termination|closure|closing|cancelling"
+        rf"|canceling)\s+of\s+(?:my|the|a|an|this|our)\s+(?:\w+\s+){{0,2}}?{ACCOUNT_N}\b"
+        rf"|\b{ACCOUNT_N}\s+(?:cancell?ations?|removal|deletion|termination|closure)",
+    ),
+    (
+        "cancel_threat",
+        "close_account",
+        "inclusive",
+        r"\b(?:don't|do not|no longer)\s+(?:want|need)\s+(?:the|my|this|your"
+        rf"|a)\s+(?:\w+\s+)?{ACCOUNT_N}\b"
+        rf"|\baccount\b.{{0,40}}\b(?:delete|close|cancel|remove|terminate)\s+it\b",
+    ),
+    (
+        "cancel_threat",
+        "leave",
+        "plain",
+        r"\b(?:switch\w*|mov(?:e|ing)|go(?:ing)?|tak(?:e|ing) my (?:business"
+        r"|money))\s+(?:\w+\s+)?(?:to\s+)?(?:a\s+|another\s+|your\s+)?(?:competitors?"
+        r"|another (?:provider|company|bank|carrier|supplier|vendor)|elsewhere|somewhere else"
+        r"|someone else)",
+    ),
+    (
+        "cancel_threat",
+        "leave",
+        "plain",
+        r"\b(?:done|finished|through)\s+with\s+(?:you|your company|this company|your service)"
+        r"|\bnever\s+(?:use|do business with|buy from|recommend)\s+(?:you|your)\b"
+        r"|\bleav(?:e|ing)\s+(?:you|your company|this company|the bank|this bank|your bank)\b"
+        r"|\bport(?:ing)?\s+(?:my|our)\s+numbers?"
+        r"|\b(?:let|get|release)\s+(?:me|us)\s+out\s+of\s+(?:my|our|the|this)\s+(?:\w+\s+)?contract"
+        r"|\b(?:cancel|close|terminate|stop)\s+(?:everything|it all|all of it|all my \w+)\b"
+        r"|\b(?:i've|i have|we've|we have)\s+had\s+enough\b"
+        r"|\b(?:looking at|looking for|considering|shopping around for|comparing)\s+(?:other"
+        r"|another|different)\s+(?:providers?|companies|company|suppliers?|carriers?|banks?)"
+        r"|\b(?:i'm|i am|we're|we are)\s+(?:cancell?ing|leaving|quitting|terminating)\s*(?:[.!]|$"
+        r"|today\b|now\b|my\b|our\b|the\b|this\b)"
+        r"|\b(?:want|going|need|would like|'d like|wish|have decided)\s+to\s+(?:cancel|leave|quit"
+        r"|terminate)\s*(?:[.!]|$|now\b|today\b|immediately\b)"
+        r"|\b(?:i'm|i am|we're|we are)\s+(?:so\s+|just\s+|totally\s+)?done\s*(?:[.!]|$)",
+    ),
+    # -- wants a human, a manager ------------------------------------------------------------
+    (
+        "wants_human",
+        "human",
+        "plain",
+        rf"\b(?:{TALK}|{TALKING})\s+(?:me\s+)?(?:on\s+to|onto|with|to|through to|through with"
+        rf"|me to|me with|over to)?\s*{PERSON}\b"
+        rf"|\b(?:ask|request|get|want)\s+(?:\w+\s+){{0,3}}?from\s+{PERSON}\b",
+    ),
+    (
+        "wants_human",
+        "human",
+        "plain",
+        r"\b(?:give|get|find)\s+me\s+(?:a\s+|an\s+)?(?:real\s+|actual\s+)?(?:human|person"
+        r"|manager|supervisor|someone|somebody)"
+        r"|\b(?:human|person|manager|supervisor|agent)\s*,?\s+please\b"
+        r"|\b(?:let me|can i|could i|may i|i want to|i need to|i'd like to)\s+(?:talk"
+        r"|speak)\b(?!\s+(?:with|to)\s+(?:\w+\s+)?(?:customer|your customer)\s+(?:service"
+        r"|support|assistance|care))",
+    ),
+    (
+        "wants_human",
+        "manager",
+        "plain",
+        r"\b(?:escalate|escalating)\s+(?:this|my|the)\s+(?:\w+\s+)?(?:case|ticket|complaint"
+        r"|issue|problem|matter)"
+        r"|\b(?:escalate|escalating)\s+(?:this|it|my\s+\w+)\s+(?:to|up)\b"
+        r"|\b(?:want|need|would like|'d like)\s+(?:this|it|my\s+\w+)\s+escalated"
+        r"|\b(?:need|want)\s+(?:a|an)\s+(?:real\s+|actual\s+)?(?:human|person|manager|supervisor)\b"
+        r"|\b(?:can|could|would|will|please|want|need|like|get)\s+(?:\w+\s+){0,2}?(?:someone"
+        r"|somebody|a person|an agent|a manager|a supervisor)\s+(?:to\s+)?(?:ring|call|phone)\s+"
+        r"(?:me|us)\b"
+        r"|\bwith\s+(?:a\s+|an\s+)?(?:real\s+|actual\s+|live\s+)?(?:person|human)\b"
+        r"|\b(?:want|need|demand|request|ask for|asking for)\s+(?:a|your|the)\s+(?:manager"
+        r"|supervisor|superior)"
+        r"|\b(?:want|need|demand|get|ask for)\s+(?:someone|somebody|a person)\s+(?:more\s+)?"
+        r"(?:senior|in charge|from management|higher up|with authority)",
+    ),
+    (
+        "wants_human",
+        "bot_frustration",
+        "plain",
+        r"\b(?:bots?|machines?|robots?|automated\s+\w+|virtual agents?)\s+(?:is"
+        r"|are)\s+(?:\w+\s+)?(?:stupid|useless|dumb|pointless|not helping|no help)"
+        r"|\b(?:talking|sharing|chatting|speaking|dealing)\b.{0,40}\b(?:with|to)\s+(?:a"
+        r"|the)\s+(?:machine|bot|robot)"
+        r"|\bstop\s+talking\s+to\s+(?:bots|a bot|machines|a machine|robots)"
+        r"|\b(?:bot|chatbot|machine|robot|automated system)\s+(?:doesn't|does not|doesnt|can't"
+        r"|cannot|won't)\s+(?:understand|help)",
+    ),
+    # -- formal complaints and legal threats -------------------------------------------------
+    (
+        "complaint",
+        "complaint",
+        "plain",
+        r"\bformally\s+complain|\bcomplain\s+formally|\bcomplaints?\s+(?:department|team|procedure"
+        r"|process)",
+    ),
+    (
+        "complaint",
+        "complaint",
+        "plain",
+        r"\b(?:make|file|lodge|submit|raise|register|open|making|filing|lodging|submitting"
+        r"|raising)\s+(?:a\s+|an\s+)?(?:formal\s+|official\s+|customer\s+|consumer\s+|bloody\s+"
+        r"|goddamn\s+)?(?:complaint|reclamation|reclaqmation|grievance)s?\b"
+        r"|\b(?:complaint|claim|reclamation)s?\s+against\s+(?:your|ur|the|this)\b",
+    ),
+    (
+        "complaint",
+        "complaint",
+        "plain",
+        r"\b(?:make|file|lodge|making|filing|lodging)\s+(?:a\s+|as\s+)?(?:customer\s+"
+        r"|consumer\s+)?claim\b(?!\s+(?:for|on)\s+(?:the\s+|my\s+)?(?:insurance|refund))"
+        r"|\bcomplain(?:ing)?\s+about\s+(?:your|the|this)\s+(?:service|company|staff|agent)",
+    ),
+    (
+        "complaint",
+        "legal",
+        "plain",
+        r"\b(?:will|going to|gonna|i'll|we'll|shall|about to|plan to|intend to|prepared to"
+        r"|then i)\s+(?:\w+\s+)?(?:sue|take (?:legal action|you to court)|(?:contact|call"
+        r"|speak to|get) (?:my|a) (?:lawyer|attorney|solicitor))\b"
+        r"|\b(?:report(?:ing)?\s+(?:you|this|it|your company)|go(?:ing)?|complain(?:ing)?|writ(?:e"
+        r"|ing)|escalat(?:e|ing) (?:this|it)|tak(?:e|ing) (?:this|it))\s+to\s+(?:the\s+)?(?:bbb"
+        r"|better business bureau|ftc|fcc|ofcom|ofgem|ofwat|ombudsman|regulator|trading standards"
+        r"|attorney general|press|media|newspapers?)",
+    ),
+    # -- repeat contacts the customer tells us about -----------------------------------------
+    (
+        "repeat_contact",
+        "said_again",
+        "plain",
+        r"\b(?:third|fourth|fifth|sixth|3rd|4th|5th|6th|nth|umpteenth)\s+(?:time|call|email"
+        r"|message|ticket|request|attempt|complaint|outage|failure|problem|issue|incident|mistake"
+        r"|error|bill|visit|engineer|technician)s?\b"
+        r"|\b(?:called|contacted|emailed|written|asked|chased|messaged|phoned"
+        r"|reached out|reported|raised|logged|rung|rang)\s+(?:you\s+|your\s+\w+\s+|this\s+\w+\s+"
+        r"|it\s+)?(?:\d+|three|four|five|six|several|many"
+        r"|multiple|numerous|countless|so many)\s+times"
+        r"|\bhow many (?:more\s+)?times"
+        r"|\b(?:two|three|four|five|six|\d+)\s+(?:engineers|technicians|visits|calls|tickets"
+        r"|complaints|emails|attempts)\b"
+        r"|\b(?:explained|told|repeated|described)\s+(?:it|this|the same \w+|my \w+)\s+to\s+(?:\d+"
+        r"|two|three|four|five|six|several|multiple|many|different)\s+(?:different\s+)?(?:agents"
+        r"|people|advisors|advisers|staff|times|members)"
+        r"|\bkeep\s+(?:having to\s+)?(?:call\w*|contact\w*|chas\w*|email\w*|writ\w*)",
+    ),
+    (
+        "repeat_contact",
+        "said_again",
+        "inclusive",
+        r"\b(?:still|again)\s+(?:not|isn't|hasn't|haven't|no|nothing"
+        r"|isn't)\s+(?:been\s+)?(?:fixed|resolved|sorted|working|done|changed)",
+    ),
+)
