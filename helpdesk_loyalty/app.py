@@ -180,17 +180,21 @@ class CatchAllMiddleware:
 
 
 def create_app(
-    runtime_factory: Callable[[], Coroutine[Any, Any, Runtime]], *, run_worker: bool = True
+    runtime: Runtime | Callable[[], Coroutine[Any, Any, Runtime]], *, run_worker: bool = True
 ) -> Starlette:
-    """The app. ``runtime_factory`` builds the :class:`Runtime` at start-up (lifespan)."""
+    """The app. ``runtime`` is a factory the lifespan calls at start-up (and closes at
+    shutdown), or a :class:`Runtime` the caller opened and will close (tests)."""
     holder: dict[str, Runtime] = {}
+    if isinstance(runtime, Runtime):
+        holder["runtime"] = runtime
 
-    def runtime() -> Runtime:
+    def current() -> Runtime:
         return holder["runtime"]
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[dict[str, Any]]:
-        rt = await runtime_factory()
+        owned = not isinstance(runtime, Runtime)
+        rt = await runtime() if not isinstance(runtime, Runtime) else runtime
         holder["runtime"] = rt
         stop = asyncio.Event()
         task = asyncio.create_task(rt.worker.run(stop)) if run_worker else None
@@ -200,20 +204,21 @@ def create_app(
             stop.set()
             if task is not None:
                 await task
-            await rt.close()
+            if owned:
+                await rt.close()
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
 
     async def readyz(request: Request) -> JSONResponse:
-        await runtime().store.ping()
-        return JSONResponse({"status": "ready", "helpdesks": sorted(runtime().helpdesks)})
+        await current().store.ping()
+        return JSONResponse({"status": "ready", "helpdesks": sorted(current().helpdesks)})
 
     routes = [
-        Route("/webhooks/{helpdesk}", _receiver(runtime), methods=["POST"]),
+        Route("/webhooks/{helpdesk}", _receiver(current), methods=["POST"]),
         Route("/healthz", healthz, methods=["GET"]),
         Route("/readyz", readyz, methods=["GET"]),
-        *ops_routes(runtime),
+        *ops_routes(current),
     ]
     return Starlette(
         routes=routes,

@@ -112,7 +112,9 @@ class ContextBuilder:
         ticket = event.ticket
         requester: Person | None = None
         organization: Organization | None = None
-        if not event.complete:
+        if not event.complete or not ticket.requester_id:
+            # No text, or no requester id (Freshdesk's templates have only the email): one
+            # ticket read gives both, with the requester and organization side-loaded.
             bundle = await client.fetch_ticket(event.ticket_id)
             reads += 1
             ticket, requester, organization = bundle.ticket, bundle.requester, bundle.organization
@@ -127,8 +129,10 @@ class ContextBuilder:
                 reads += 1
                 self.cache.put(event.account, rid, cached)
                 ticket = _fresher(ticket, cached)
-            requester = requester or cached.requester
-            organization = organization or cached.organization
+            # The requester read carries the custom fields; a ticket read's side-loaded people
+            # may not (Freshdesk's include=requester has name and email only).
+            requester = cached.requester or requester
+            organization = cached.organization or organization
             summaries.extend(cached.summaries())
             since = self.clock.time() - self.history_days * 86400
             known = {s.id for s in summaries}

@@ -20,7 +20,6 @@ from .codec import ticket_to_json
 from .context import EnrichmentContext, RuleContext
 from .contexts import ContextBuilder, Gathered
 from .engine import Engine, RuleRun
-from .enrichment import apply_enrichment
 from .host import PluginHost
 from .ids import new_decision_id
 from .planner import DEFAULT_PRECEDENCE, Plan, plan_update
@@ -123,15 +122,6 @@ class Decider:
 
         gathered = await self.builder.gather(event)
         now = self.clock.now()
-        signals = compute_signals(
-            event,
-            gathered.ticket,
-            gathered.requester,
-            gathered.organization,
-            gathered.history,
-            self.signals_config,
-            now,
-        )
 
         def enrichment_ctx(plugin: str) -> EnrichmentContext:
             return EnrichmentContext(
@@ -145,8 +135,16 @@ class Decider:
             )
 
         extra = await self.engine.enrich(enrichment_ctx)
-        if extra:
-            signals = apply_enrichment(signals, extra, self.signals_config)
+        signals = compute_signals(
+            event,
+            gathered.ticket,
+            gathered.requester,
+            gathered.organization,
+            gathered.history,
+            self.signals_config,
+            now,
+            enrichment=extra,
+        )
 
         def rule_ctx(rule: str, mode: str) -> RuleContext:
             return RuleContext(

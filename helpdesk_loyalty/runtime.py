@@ -126,8 +126,10 @@ async def open_runtime(
         clients,
         clock,
         cache_ttl=settings.cache_ttl,
-        history_days=signals_config.history_days,
-        credit_period_days=signals_config.credit_period_days,
+        # History covers at least the repeat-contact window; credits a year, so any rule can
+        # apply its own period (suggest_bill_credit's period_days) to them.
+        history_days=max(30, signals_config.repeat_window_days),
+        credit_period_days=365,
     )
     precedence = tuple(rules_file.defaults.get("precedence", DEFAULT_PRECEDENCE))
     decider = Decider(

@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import ConfigError, LoyaltyError
-from . import demo, evaluate, ops, plugins, receive, serve, why
+from . import check, demo, evaluate, ops, plugins, receive, serve, setup, why
 
 __all__ = ["build_parser", "main"]
 
-COMMANDS = (serve, demo, receive, why, plugins, evaluate, ops)
+COMMANDS = (serve, demo, receive, why, plugins, evaluate, ops, setup, check)
 
 
 def build_parser() -> argparse.ArgumentParser:

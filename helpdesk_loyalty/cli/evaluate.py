@@ -23,24 +23,29 @@ def register(sub: Any) -> None:
     p.add_argument("files", nargs="+", type=Path, help="CSV files (the format of shared/eval)")
     p.add_argument("--errors", action="store_true", help="also print the misclassified rows")
     p.add_argument("--predictions", type=Path, help="write one JSON object per row to this file")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="count escalations on CFPB 'none' rows (complaints too) as false positives",
+    )
     p.set_defaults(run=_eval)
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from ..evaluation import run_eval
-    from ..signals.compute import SignalsConfig
+    from ..evaluation import config_from_rules, run_eval
 
     missing = [str(f) for f in args.files if not f.is_file()]
     if missing:
         print(f"helpdesk-loyalty eval: no such file: {', '.join(missing)}", file=sys.stderr)
         return 2
     settings = Settings.from_env()
-    config = SignalsConfig.from_rules(load_rules_file(settings))
+    config = config_from_rules(load_rules_file(settings))
     run_eval(
         args.files,
         config=config,
         show_errors=args.errors,
         predictions=args.predictions,
         out=sys.stdout,
+        strict=args.strict,
     )
     return 0

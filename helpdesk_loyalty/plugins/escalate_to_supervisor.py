@@ -153,10 +153,10 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
     """Escalate when the weighed signals reach the threshold (lower for top customers)."""
     assessment = assess_escalation(ctx.signals, EscalationPolicy.from_settings(ctx.config))
     if not assessment.fires:
-        return RuleResult.no_match(
-            f"escalation score {assessment.score:.2f} is below {assessment.threshold:.2f}",
-            assessment.evidence,
-        )
+        reason = f"escalation score {assessment.score:.2f} is below {assessment.threshold:.2f}"
+        if assessment.score == 0 and assessment.reasons:
+            reason = f"{assessment.reasons[0]} ({reason})"
+        return RuleResult.no_match(reason, assessment.evidence)
     top = ctx.signals.customer.top_customer
     summary = ("Top customer at risk: " if top else "Customer at risk: ") + ", ".join(
         assessment.reasons[:3]

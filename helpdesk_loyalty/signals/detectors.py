@@ -136,6 +136,7 @@ def _first(matches: Sequence[PhraseMatch], category: str) -> PhraseMatch | None:
 
 
 _Part = tuple[float, Evidence, str]  # weight, evidence, reason for the summary
+AMPLIFIERS = frozenset({"repeat_contacts", "waited_hours"})
 _INTENTS = (
     ("wants_human", "wants_human_weight", "asks for a person", "asks for a manager or a person"),
     ("cancel_threat", "cancel_threat_weight", "threatens to leave", "threatens to leave"),
@@ -205,6 +206,10 @@ def assess_escalation(signals: Signals, policy: EscalationPolicy) -> Assessment:
     customer = signals.customer
     threshold = policy.top_customer_threshold if customer.top_customer else policy.threshold
     evidence = [e for _, e, _ in parts]
+    if not any(e.signal not in AMPLIFIERS for e in evidence):
+        # Coming back often or waiting long only weighs in when something is wrong: a loyal
+        # customer writing a fourth time to say thank you is not at risk.
+        return Assessment(0.0, threshold, tuple(evidence), ("no sign the customer was wronged",))
     if customer.top_customer and parts:
         value = customer.tier or customer.monthly_spend
         evidence.append(

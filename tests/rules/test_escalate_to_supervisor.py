@@ -87,3 +87,20 @@ def test_every_action_describes_itself_for_the_note(make_ctx: MakeCtx) -> None:
     lines = [describe_action(a) for a in result.actions]
     assert "route to group Supervisors" in lines
     assert "priority high" in lines
+
+
+def test_a_loyal_top_customer_writing_often_to_say_thanks_is_not_escalated(
+    make_ctx: MakeCtx,
+) -> None:
+    ctx = make_ctx(
+        rule,
+        "Just wanted to say the new dashboard is great and your team was very helpful. Thanks!",
+        tier="platinum",
+        monthly_spend=48_000,
+        contacts=4,
+        config=CONFIG,
+    )
+    result = rule.evaluate_ticket(ctx)
+    assert result is not None and not result.matched
+    assert "no sign the customer was wronged" in result.reason
+    assert any(e.signal == "repeat_contacts" for e in result.evidence)
