@@ -11,7 +11,8 @@ complaint database is a complaint to a regulator, so escalating one is not a fal
 rows are listed in :data:`LENIENT` and left out of the count (``--strict`` counts them).
 
 ``--predictions PATH`` writes one JSON object per row (``source``, ``id``, ``detectors``) so
-anyone can score the detectors with their own tools.
+anyone can score the detectors with their own tools. ``--half even`` (or ``odd``) keeps the rows
+whose id is even (odd), to tune concepts on one half of a file and check them on the other.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +43,7 @@ __all__ = [
     "Miss",
     "Row",
     "config_from_rules",
+    "in_half",
     "load_config",
     "load_rows",
     "main",
@@ -175,6 +179,20 @@ def load_rows(path: Path) -> list[Row]:
         raise ConfigError(str(path), f"cannot be read ({exc})", "pass a UTF-8 CSV file") from exc
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def in_half(row_id: str, half: str) -> bool:
+    """Whether ``row_id`` belongs to the ``even`` or ``odd`` half.
+
+    The parity of the id's last number decides; an id without digits is hashed (CRC-32), so
+    every id lands in exactly one half, the same one on every run.
+    """
+    numbers = _DIGITS.findall(row_id)
+    value = int(numbers[-1]) if numbers else zlib.crc32(row_id.encode("utf-8"))
+    return (value % 2 == 0) == (half == "even")
+
+
 def config_from_rules(rules_file: RulesFile) -> DetectorConfig:
     """The detector configuration of a loaded rules file: signals and the rules' thresholds."""
     signals = SignalsConfig.from_rules(rules_file)
@@ -279,11 +297,13 @@ def run_eval(
     predictions: Path | None = None,
     out: TextIO | None = None,
     strict: bool = False,
+    half: str | None = None,
 ) -> EvalReport:
     """Run the detectors over ``paths``, print the report to ``out`` (stdout) and return it.
 
     ``config`` is best a :class:`DetectorConfig` (:func:`config_from_rules`), which carries the
     rules' thresholds; a bare :class:`SignalsConfig` runs the rules at their default thresholds.
+    ``half`` (``"even"`` or ``"odd"``) keeps only the rows of that half (:func:`in_half`).
     """
     if isinstance(config, SignalsConfig):
         config = DetectorConfig(signals=config)
@@ -291,6 +311,10 @@ def run_eval(
     out = out if out is not None else sys.stdout
     report = EvalReport()
     files = [(Path(p), load_rows(Path(p))) for p in paths]
+    if half is not None:
+        if half not in ("even", "odd"):
+            raise ConfigError("--half", f"{half!r} is not a half", "use even or odd")
+        files = [(p, [r for r in rows if in_half(r.id, half)]) for p, rows in files]
     sink = predictions.open("w", encoding="utf-8") if predictions is not None else None
     try:
         for path, rows in files:
@@ -332,6 +356,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="count every row, including complaint databases' 'none' rows",
     )
+    parser.add_argument(
+        "--half",
+        choices=("even", "odd"),
+        default=None,
+        help="keep only the rows whose id is even (odd): tune on one half, check on the other",
+    )
     args = parser.parse_args(argv)
     try:
         run_eval(
@@ -340,6 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             show_errors=args.errors,
             predictions=args.predictions,
             strict=args.strict,
+            half=args.half,
         )
     except LoyaltyError as exc:
         print(f"helpdesk-loyalty eval: {exc}", file=sys.stderr)

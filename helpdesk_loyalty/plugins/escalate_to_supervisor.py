@@ -121,30 +121,23 @@ def _reply(ctx: RuleContext, assessment: Assessment) -> tuple[str, ...]:
     seen = {e.signal for e in assessment.evidence}
     contacts = ctx.signals.ticket.contacts_in_window
     if "repeat_contacts" in seen:
-        acknowledge = (
-            f"I can see this is the {ordinal(contacts)} time you've had to contact us about "
-            "this, and that shouldn't happen."
-        )
+        acknowledge = f"I can see this is the {ordinal(contacts)} time you've had to contact us."
     elif "phrase" in seen:
-        acknowledge = "I can see what went wrong here, and I understand why you're frustrated."
+        acknowledge = "I can see what went wrong, and I understand your frustration."
     else:
-        acknowledge = "Thank you for telling us, and I understand why you're frustrated."
+        acknowledge = "Thank you for telling us; I understand your frustration."
     if "wants_human" in seen:
         act = "I've passed your case to a supervisor, who will contact you personally."
     elif "cancel_threat" in seen:
-        act = (
-            "Before you decide anything, I've asked a supervisor to look at what went wrong "
-            "and how we can make it right."
-        )
+        act = "Before you decide anything, a supervisor is looking at how we make this right."
     else:
-        act = "I've asked a supervisor to take personal charge of this so it gets properly fixed."
+        act = "A supervisor has taken personal charge of getting this fixed."
     days = int(ctx.config.get("follow_up_days", 3))
     return (
         acknowledge,
-        "I'm sorry: this is not the service you should get from us.",
+        "I'm sorry: this isn't the service you should get from us.",
         act,
-        f"Once it's fixed, we'll check back with you within {days} days to make sure it stays "
-        "that way.",
+        f"Once it's fixed, we'll check back within {days} days that it stays fixed.",
     )
 
 
@@ -179,8 +172,8 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
     )
     actions.append(
         AddNote(
-            "Supervisor: own the fix and reply personally; lead with empathy and a concrete "
-            "next step, no excuses or policy quotes."
+            "Supervisor: own the fix and reply personally, with a concrete next step; no "
+            "excuses or policy quotes."
         )
     )
     return RuleResult(

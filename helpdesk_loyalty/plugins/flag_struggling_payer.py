@@ -1,11 +1,12 @@
 """Flag struggling payer: a customer who cannot pay gets a way through, not a threat.
 
-The rule counts kinds of hardship evidence: a cause (lost job, medical bills, a death in the
+The rule weighs kinds of hardship evidence: a cause (lost job, medical bills, a death in the
 family), not being able to pay (can't afford, behind on payments, or overdue days, failed
 payments or an overdue status in the customer's fields) and asking for flexible terms (payment
-plan, extension, deferral). With ``min_groups`` kinds (2 by default) it tags the ticket so
-collection reminders hold off, optionally sets a hold field, and coaches the agent: the flexible
-terms policy allows, and the tone (no threats, no blame). See ``docs/rules.md``.
+plan, extension, deferral, help). A complaint that disputes a credit report or a debt weighs
+against them. At ``min_groups`` (two kinds by default) it tags the ticket so collection
+reminders hold off, optionally sets a hold field, and coaches the agent in two lines: the
+flexible terms policy allows, and the tone. See ``docs/rules.md``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..context import RuleContext
 from ..hookspecs import hookimpl
 from ..pluginconfig import Setting
 from ..signals import CustomerSignals
-from ..signals.detectors import HardshipPolicy, assess_hardship
+from ..signals.detectors import Assessment, HardshipPolicy, assess_hardship
 
 __all__ = ["SETTINGS", "declare_settings", "evaluate_ticket", "offer_text"]
 
@@ -39,9 +40,28 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("follow_up_days", int, 7, "days after solved to check the arrangement is working"),
     Setting(
         "min_groups",
-        int,
+        float,
         _P.min_groups,
-        "kinds of hardship evidence needed (cause, cannot pay, asks for terms)",
+        "hardship score needed: the weights of the kinds of evidence present, added up",
+    ),
+    Setting("cause_weight", float, _P.cause_weight, "a cause: lost job, illness, bereavement"),
+    Setting(
+        "cannot_pay_weight",
+        float,
+        _P.cannot_pay_weight,
+        "cannot pay: can't afford, behind, or overdue in the customer's fields",
+    ),
+    Setting(
+        "flex_ask_weight",
+        float,
+        _P.flex_ask_weight,
+        "asks for terms: a plan, more time, a lower payment, help",
+    ),
+    Setting(
+        "other_issue_weight",
+        float,
+        _P.other_issue_weight,
+        "taken off when the complaint disputes a credit report or a debt",
     ),
     Setting(
         "overdue_days", int, _P.overdue_days, "days overdue that count as not being able to pay"
@@ -62,10 +82,8 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _TONE = (
-    "Tone: thank them for telling us; no threats, deadlines, late fees or talk of collections.",
-    "No blame and no questions that make them justify their situation; offer options and let "
-    "them choose.",
-    "Confirm what was agreed in writing, in plain words.",
+    "Thank them and offer choices, not conditions; no threats, deadlines, late fees, "
+    "collections or blame."
 )
 
 
@@ -83,19 +101,17 @@ def offer_text(config: Mapping[str, Any], customer: CustomerSignals) -> str:
     cap = float(config.get("forgiveness_cap", 50.0))
     if customer.monthly_spend:
         most = min(customer.monthly_spend * share, cap)
-        forgive = (
-            f"forgive up to {customer.currency} {most:,.2f} ({share:.0%} of the monthly bill, "
-            f"at most {cap:,.2f})"
-        )
+        forgive = f"up to {customer.currency} {most:,.2f} forgiven"
     else:
-        forgive = (
-            f"forgive up to {share:.0%} of one monthly bill (at most {customer.currency} "
-            f"{cap:,.2f})"
-        )
+        forgive = f"up to {share:.0%} of one bill forgiven (at most {customer.currency} {cap:,.2f})"
     return (
-        f"Within policy you may offer: a payment plan over up to {months} months; "
-        f"moving the due date by up to {days} days; or {forgive}."
+        f"Within policy: a plan over up to {months} months, the due date moved by up to "
+        f"{days} days, or {forgive}."
     )
+
+
+def _signals(assessment: Assessment) -> set[str]:
+    return {e.signal for e in assessment.evidence}
 
 
 @hookimpl
@@ -104,30 +120,30 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
     config = ctx.config
     assessment = assess_hardship(ctx.signals, HardshipPolicy.from_settings(config))
     if not assessment.fires:
+        against = " (a dispute weighs against it)" if "dispute" in _signals(assessment) else ""
         return RuleResult.no_match(
-            f"{assessment.score:.0f} kind(s) of hardship evidence, {assessment.threshold:.0f} "
-            "needed",
+            f"hardship score {assessment.score:g}{against}, {assessment.threshold:g} needed",
             assessment.evidence,
         )
-    summary = "Struggling to pay: " + ", ".join(e.text for e in assessment.evidence[:3])
+    reasons = [r for r in assessment.reasons if r != "the complaint is a dispute"]
+    summary = "Struggling to pay: " + ", ".join(reasons)
     actions: list[Action] = []
     if config.get("tags"):
         actions.append(AddTags(tuple(config["tags"])))
     if config.get("dunning_hold_field"):
         actions.append(SetField(str(config["dunning_hold_field"]), True))
     actions.append(AddNote(offer_text(config, ctx.signals.customer)))
-    actions.extend(AddNote(line) for line in _TONE)
+    actions.append(AddNote(_TONE))
     days = int(config.get("follow_up_days", 7))
     actions.append(
         RequestFollowUp(days, "check the arrangement is working and reminders are still on hold")
     )
     reply = (
-        "Thank you for letting us know, and I'm sorry you're going through this.",
-        "We'd like to help you keep your service while things are difficult.",
-        "We can spread what you owe over a few months or move your payment date: tell me what "
-        "would work best for you.",
-        "I've paused payment reminders while we sort this out, and I'll check in with you in "
-        f"{days} days.",
+        "Thank you for letting us know.",
+        "I'm sorry you're going through this; we want to help you keep your service.",
+        "We can spread what you owe over a few months or move your payment date: which would "
+        "suit you?",
+        f"I've paused payment reminders, and I'll check in with you in {days} days.",
     )
     return RuleResult(
         matched=True,

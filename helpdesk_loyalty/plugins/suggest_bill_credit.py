@@ -18,7 +18,7 @@ from ..hookspecs import hookimpl
 from ..models import Evidence
 from ..pluginconfig import Setting
 from ..signals.detectors import credit_failures
-from .credit_policy import CreditPolicy, CreditRefusal, failure_type, quote_credit
+from .credit_policy import CreditPolicy, CreditRefusal, quote_credit
 
 __all__ = ["SETTINGS", "declare_settings", "evaluate_ticket"]
 
@@ -137,10 +137,7 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
     )
     if isinstance(quote, CreditRefusal):
         return RuleResult.no_match(quote.reason, evidence)
-    lead = next(f for f in failures if failure_type(f) == quote.failure)
-    summary = (
-        f"{_HEADLINE[quote.failure]} ('{lead.phrase}'): correct it and consider a goodwill credit"
-    )
+    summary = f"{_HEADLINE[quote.failure]}: correct it and consider a goodwill credit"
     tags = list(config.get("tags") or ())
     if quote.needs_approval and config.get("approval_tag"):
         tags.append(str(config["approval_tag"]))
@@ -151,31 +148,22 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
         actions.append(AddTags(tuple(tags)))
     if config.get("credit_field"):
         actions.append(SetField(str(config["credit_field"]), quote.amount))
+    # The amount and its basis are in the credit action; guidance only says how to use it.
     if quote.failure in ("double_charge", "billing_error", "refund_owed"):
         actions.append(
-            AddNote(
-                "Correct the bill or refund what is owed first, in full: that is a "
-                "correction, not the credit."
-            )
+            AddNote("Refund or correct what is owed in full first: that is not the credit.")
         )
-    actions.append(AddNote(f"Credit basis: {quote.basis}."))
-    approval = "approval" if quote.needs_approval else "review"
-    actions.append(
-        AddNote(
-            f"The credit is a suggestion for {approval}: never quote an amount to the customer "
-            "before it is applied."
-        )
-    )
+    actions.append(AddNote("Never quote an amount to the customer before the credit is applied."))
     days = int(config.get("follow_up_days", 7))
     actions.append(
         RequestFollowUp(days, "check the correction and the credit show on the next bill")
     )
     reply = (
         f"You're right: {_WHAT[quote.failure]}, and that's our mistake.",
-        "I'm sorry for the trouble this has caused you.",
-        "I've asked for this to be put right, and a colleague will review a credit on your "
-        "account for the inconvenience.",
-        "You'll get a confirmation once it's done, and we'll check your next bill shows it.",
+        "I'm sorry for the trouble this has caused.",
+        "I've asked for it to be put right, and a colleague will review a credit for the "
+        "inconvenience.",
+        "You'll get a confirmation, and we'll check your next bill shows it.",
     )
     return RuleResult(
         matched=True,

@@ -9,9 +9,11 @@ of the code the rules run, not of a copy.
   complaint, negative sentiment, a failure, repeat contacts, a reopen, an SLA breach, a bad
   rating, a long wait) and compares the sum with a threshold that is lower for top customers.
 - **credit** fires on a billing error or a service failure in the customer's words.
-- **flex** counts distinct kinds of hardship evidence: a cause (lost job, medical bills), not
+- **flex** weighs distinct kinds of hardship evidence: a cause (lost job, medical bills), not
   being able to pay (can't afford, behind on payments, or overdue/failed payments in the
-  customer's fields) and asking for flexible terms (payment plan, extension).
+  customer's fields) and asking for flexible terms (payment plan, extension). A complaint that
+  disputes a credit report or the debt weighs against them, and arrears the customer says are
+  history ("I have been current since") do not count.
 """
 
 from __future__ import annotations
@@ -21,10 +23,10 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..models import Evidence
-from . import PhraseMatch, Signals
+from . import CustomerSignals, PhraseMatch, Signals
 from .compute import text_signals
 from .config import SignalsConfig
-from .lexicon import HARDSHIP_GROUPS
+from .lexicon import FALLBACK_KINDS, HARDSHIP_GROUPS
 from .phrases import find_phrases, phrase_lexicon
 
 __all__ = [
@@ -114,9 +116,18 @@ class EscalationPolicy(Policy):
 
 @dataclass(frozen=True)
 class HardshipPolicy(Policy):
-    """When a payer counts as struggling (``[rules.flag_struggling_payer]``)."""
+    """When a payer counts as struggling (``[rules.flag_struggling_payer]``).
 
-    min_groups: int = 2
+    Each kind of evidence present adds its weight (a cause, not being able to pay, asking for
+    terms); a complaint whose subject is a dispute (a credit report, a debt the customer says
+    is not owed) takes ``other_issue_weight`` off; the payer is struggling at ``min_groups``.
+    """
+
+    min_groups: float = 2.0
+    cause_weight: float = 1.0
+    cannot_pay_weight: float = 1.0
+    flex_ask_weight: float = 1.0
+    other_issue_weight: float = 1.0
     overdue_days: int = 30
     failed_payments: int = 2
     extra_phrases: tuple[str, ...] = ()
@@ -162,7 +173,10 @@ def _text_parts(signals: Signals, policy: EscalationPolicy) -> list[_Part]:
         )
         weight = policy.strong_sentiment_weight if strong else policy.mild_sentiment_weight
         parts.append((weight, evidence, "very upset" if strong else "unhappy"))
-    failure = next((m for m in matches if m.category in FAILURE_CATEGORIES), None)
+    failures = [m for m in matches if m.category in FAILURE_CATEGORIES]
+    failure = next((m for m in failures if m.kind not in FALLBACK_KINDS), None) or next(
+        iter(failures), None
+    )
     if failure:
         evidence = Evidence("phrase", f"'{failure.phrase}'", failure.kind)
         parts.append((policy.failure_weight, evidence, failure.kind.replace("_", " ")))
@@ -230,19 +244,31 @@ def _value_text(signals: Signals) -> str:
 
 
 def credit_failures(signals: Signals, extra_phrases: Sequence[str] = ()) -> tuple[PhraseMatch, ...]:
-    """The billing errors and service failures in the customer's words, one per kind."""
+    """The billing errors and service failures in the customer's words, one per kind.
+
+    A general-shape match (``FALLBACK_KINDS``) counts only when its category has nothing more
+    specific, and two matches over the same words count once.
+    """
     matches = signals.text.matches + extra_matches(signals, "billing_error", extra_phrases)
+    specific = {m.category for m in matches if m.kind not in FALLBACK_KINDS}
     seen: set[str] = set()
-    result = []
+    result: list[PhraseMatch] = []
     for match in matches:
-        if match.category in FAILURE_CATEGORIES and match.kind not in seen:
-            seen.add(match.kind)
-            result.append(match)
+        if match.category not in FAILURE_CATEGORIES or match.kind in seen:
+            continue
+        if match.kind in FALLBACK_KINDS and match.category in specific:
+            continue
+        phrase = match.phrase.lower()
+        # Two concepts reading the same words ("internet has been down") are one failure.
+        if any(phrase in r.phrase.lower() or r.phrase.lower() in phrase for r in result):
+            continue
+        seen.add(match.kind)
+        result.append(match)
     return tuple(result)
 
 
-def assess_hardship(signals: Signals, policy: HardshipPolicy) -> Assessment:
-    """How many kinds of hardship evidence there are (cause, cannot pay, asks for terms)."""
+def _text_hardship(signals: Signals, policy: HardshipPolicy) -> dict[str, Evidence]:
+    """The kinds of hardship evidence in the customer's words, one evidence per group."""
     groups: dict[str, Evidence] = {}
     matches = signals.text.matches + extra_matches(signals, "hardship_extra", policy.extra_phrases)
     for match in matches:
@@ -253,50 +279,75 @@ def assess_hardship(signals: Signals, policy: HardshipPolicy) -> Assessment:
         else:
             continue
         groups.setdefault(group, Evidence("hardship", f"'{match.phrase}'", match.kind))
-    customer = signals.customer
+    if "cannot_pay" in groups and signals.text.has("can_pay"):
+        # "I fell behind in 2018 ... I have been current since": arrears told as history.
+        del groups["cannot_pay"]
+    return groups
+
+
+def _field_hardship(customer: CustomerSignals, policy: HardshipPolicy) -> Evidence | None:
+    """Not being able to pay, as the customer's fields tell it (overdue, failed payments)."""
     if customer.days_overdue is not None and customer.days_overdue >= policy.overdue_days:
-        groups.setdefault(
-            "cannot_pay",
-            Evidence(
-                "days_overdue",
-                f"{customer.days_overdue} days overdue",
-                customer.days_overdue,
-                policy.overdue_days,
-            ),
+        return Evidence(
+            "days_overdue",
+            f"{customer.days_overdue} days overdue",
+            customer.days_overdue,
+            policy.overdue_days,
         )
-    elif (
-        customer.failed_payments is not None and customer.failed_payments >= policy.failed_payments
-    ):
-        groups.setdefault(
-            "cannot_pay",
-            Evidence(
-                "failed_payments",
-                f"{customer.failed_payments} failed payments",
-                customer.failed_payments,
-                policy.failed_payments,
-            ),
+    if customer.failed_payments is not None and customer.failed_payments >= policy.failed_payments:
+        return Evidence(
+            "failed_payments",
+            f"{customer.failed_payments} failed payments",
+            customer.failed_payments,
+            policy.failed_payments,
         )
-    elif customer.payment_overdue:
-        groups.setdefault(
-            "cannot_pay",
-            Evidence(
-                "payment_status",
-                f"payment status {customer.payment_status}",
-                customer.payment_status,
-            ),
+    if customer.payment_overdue:
+        return Evidence(
+            "payment_status", f"payment status {customer.payment_status}", customer.payment_status
         )
-    reasons = {
-        "cause": "hardship",
-        "cannot_pay": "struggling to pay",
-        "flex_ask": "asks for flexible terms",
-        "custom": "hardship phrase",
+    return None
+
+
+_HARDSHIP_REASONS = {
+    "cause": "a cause of hardship",
+    "cannot_pay": "can't keep up",
+    "flex_ask": "asks for flexible terms",
+    "custom": "a hardship phrase",
+}
+
+
+def assess_hardship(signals: Signals, policy: HardshipPolicy) -> Assessment:
+    """How much hardship evidence there is (cause, cannot pay, asks for terms), weighed.
+
+    Each kind present adds its weight; when the complaint is a dispute (about a credit report,
+    or a debt the customer says is not owed) ``other_issue_weight`` is taken off, because
+    hardship told there is usually the history behind the record rather than a request.
+    """
+    groups = _text_hardship(signals, policy)
+    from_fields = _field_hardship(signals.customer, policy)
+    if from_fields is not None:
+        groups.setdefault("cannot_pay", from_fields)
+    weights = {
+        "cause": policy.cause_weight,
+        "cannot_pay": policy.cannot_pay_weight,
+        "flex_ask": policy.flex_ask_weight,
+        "custom": 1.0,
     }
-    return Assessment(
-        float(len(groups)),
-        float(policy.min_groups),
-        tuple(groups.values()),
-        tuple(reasons[g] for g in groups),
-    )
+    order = [g for g in _HARDSHIP_REASONS if g in groups]
+    score = sum(weights[g] for g in order)
+    evidence = [groups[g] for g in order]
+    reasons = [_HARDSHIP_REASONS[g] for g in order]
+    dispute = _first(signals.text.matches, "dispute")
+    billing = _first(signals.text.matches, "billing_error")
+    if dispute is not None and groups and policy.other_issue_weight:
+        score -= policy.other_issue_weight
+        evidence.append(Evidence("dispute", f"disputes a record: '{dispute.phrase}'", dispute.kind))
+        reasons.append("the complaint is a dispute")
+    elif billing is not None and groups and "flex_ask" not in groups and policy.other_issue_weight:
+        score -= policy.other_issue_weight
+        evidence.append(Evidence("billing_error", f"a billing error: '{billing.phrase}'", billing.kind))
+        reasons.append("the complaint is a billing error and asks for no terms")
+    return Assessment(round(score, 4), policy.min_groups, tuple(evidence), tuple(reasons))
 
 
 @dataclass(frozen=True)

@@ -75,7 +75,10 @@ SERVICE_WORDS: dict[str, float] = {
 _SARCASM = re.compile(
     r"\b(?:thanks|thank you|cheers)\s+for\s+nothing\b|\blove\s+that\s+for\s+(?:me|us)\b"
     r"|\b(?:this|it|that|you)\s+(?:is|are|'s|'re)\s+(?:an?\s+)?(?:absolute\s+|complete\s+|total\s+)?joke\b"
-    r"|\b(?:yeah|oh)\s+(?:great|brilliant|fantastic|wonderful|perfect)\s*,?\s+(?:another|again|just)\b",
+    r"|\b(?:yeah|oh)\s+(?:great|brilliant|fantastic|wonderful|perfect)\s*,?\s+(?:another|again|just)\b"
+    # Exasperation VADER reads as neutral or positive.
+    r"|\b(?:end\s+of\s+my\s+tether|wits'?\s+end|had\s+it\s+up\s+to\s+here|sick\s+and\s+tired"
+    r"|last\s+straw|beyond\s+a\s+joke|why\s+on\s+earth|at\s+breaking\s+point)\b",
     re.IGNORECASE,
 )
 

@@ -130,12 +130,48 @@ _APOSTROPHES = str.maketrans(
 # Some exports tokenise contractions apart ("did n't", "I 'm"); join them again.
 _SPLIT_CONTRACTION = re.compile(r"(\w) (n't|'m|'re|'s|'ve|'ll|'d)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\f\v]+")
+# Contractions typed without the apostrophe ("hasnt", "im", "cant") are common in chat and on
+# phones; the concepts and the negation scope read them with one. Forms that are also everyday
+# words ("its", "ill", "were", "id", "well") are left alone.
+_BARE_CONTRACTIONS = {
+    "dont": "don't",
+    "didnt": "didn't",
+    "doesnt": "doesn't",
+    "isnt": "isn't",
+    "arent": "aren't",
+    "wasnt": "wasn't",
+    "werent": "weren't",
+    "hasnt": "hasn't",
+    "havent": "haven't",
+    "hadnt": "hadn't",
+    "cant": "can't",
+    "couldnt": "couldn't",
+    "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't",
+    "wont": "won't",
+    "im": "I'm",
+    "ive": "I've",
+    "youre": "you're",
+    "theyre": "they're",
+    "thats": "that's",
+    "whats": "what's",
+    "theres": "there's",
+}
+_BARE = re.compile(r"\b(" + "|".join(_BARE_CONTRACTIONS) + r")\b", re.IGNORECASE)
+
+
+def _restore(match: re.Match[str]) -> str:
+    word = match.group(1)
+    fixed = _BARE_CONTRACTIONS[word.lower()]
+    return fixed if word[0].islower() or fixed[0] == "I" else fixed[0].upper() + fixed[1:]
 
 
 def normalise(text: str) -> str:
-    """Straight quotes, joined contractions, single spaces; line breaks kept."""
+    """Straight quotes, joined contractions, apostrophes restored ("hasnt" -> "hasn't"), single
+    spaces; line breaks kept."""
     text = text.translate(_APOSTROPHES)
     text = _SPLIT_CONTRACTION.sub(r"\1\2", text)
+    text = _BARE.sub(_restore, text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 

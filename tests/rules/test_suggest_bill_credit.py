@@ -28,7 +28,8 @@ def test_a_double_charge_gets_the_policy_share_of_the_monthly_bill(make_ctx: Mak
     credit = suggestion(result)
     assert (credit.amount, credit.currency, credit.needs_approval) == (8.0, "USD", False)
     assert credit.basis == "10% of a USD 80.00 monthly bill (double charge)"
-    assert result is not None and result.summary.startswith("Billed twice (")
+    assert result is not None
+    assert result.summary == "Billed twice: correct it and consider a goodwill credit"
     assert AddTags(("loyalty-credit-suggested",)) in result.actions
 
 
@@ -134,8 +135,11 @@ def test_money_never_moves_and_the_customer_words_never_name_an_amount(make_ctx:
     assert "30" not in words and "USD" not in words and "$" not in words
     assert "review a credit" in words
     notes = [a.text for a in result.actions if isinstance(a, AddNote)]
-    assert any("never quote an amount" in n for n in notes)
-    assert any(n.startswith("Credit basis: 10% of a USD 300.00") for n in notes)
+    assert any("Never quote an amount" in n for n in notes)
+    # The basis is said once, in the credit itself, never again in the guidance.
+    assert suggestion(result).basis.startswith("10% of a USD 300.00")
+    assert not any("10%" in n or "300" in n for n in notes)
+    assert len(notes) <= 2 and len(result.reply) == 4
 
 
 def test_the_amount_field_and_minimum_come_from_settings(make_ctx: MakeCtx) -> None:

@@ -67,6 +67,13 @@ def test_normalise_joins_split_contractions_and_straightens_quotes() -> None:
     assert normalise("  two   spaces \n\n next ") == "two spaces\nnext"
 
 
+def test_normalise_restores_apostrophes_typed_without_them() -> None:
+    assert normalise("data hasnt worked, cant load, im stuck") == (
+        "data hasn't worked, can't load, I'm stuck"
+    )
+    assert normalise("Dont worry, Its fine, my ID is 42") == "Don't worry, Its fine, my ID is 42"
+
+
 def test_split_sentences_splits_after_punctuation_and_at_line_breaks() -> None:
     text = 'Charged twice! Why?\nPlease fix. "Thanks."'
     assert split_sentences(text) == ["Charged twice!", "Why?", "Please fix.", '"Thanks."']

@@ -18,24 +18,29 @@ policy ("what is your refund policy?", "is there a fee for transfers?"), stories
 ("I asked to speak to a supervisor") and credit-report disputes from reading as complaints.
 
 One module per concept: :mod:`.billing` (double charges, overcharges, wrong amounts,
-unrecognised charges), :mod:`.fees` (unexpected fees), :mod:`.refunds` (refunds owed),
-:mod:`.service` (outages, missed appointments, faulty installs), :mod:`.hardship`,
-:mod:`.intents` (cancel threats, asks for a person, complaints, "third time"), :mod:`.guards`;
-:mod:`.words` holds the word groups they share. Extend a category for one company with
-``extra_phrases`` in the rules file rather than here.
+unrecognised charges), :mod:`.payments` (payments not applied, payment problems),
+:mod:`.promises` (prices promised and not kept), :mod:`.fees` (unexpected fees, billing after
+cancelling), :mod:`.refunds` (refunds owed), :mod:`.service` (outages, missed appointments,
+faulty installs), :mod:`.hardship` (and what says the customer can pay), :mod:`.disputes`
+(credit reports, debts not owed), :mod:`.intents` (cancel threats, asks for a person,
+complaints, "third time"), :mod:`.guards`; :mod:`.words` holds the word groups they share.
+Extend a category for one company with ``extra_phrases`` in the rules file rather than here.
 """
 
 from __future__ import annotations
 
 from .billing import BILLING_ERRORS
+from .disputes import DISPUTES
 from .fees import UNEXPECTED_FEES
 from .guards import GUARDS
-from .hardship import HARDSHIP
+from .hardship import CAN_PAY, HARDSHIP
 from .intents import INTENTS
+from .payments import PAYMENTS
+from .promises import PROMISES
 from .refunds import REFUNDS_OWED
 from .service import SERVICE_FAILURES
 
-__all__ = ["CATEGORIES", "GUARDS", "HARDSHIP_GROUPS", "LEXICON"]
+__all__ = ["CATEGORIES", "FALLBACK_KINDS", "GUARDS", "HARDSHIP_GROUPS", "LEXICON"]
 
 CATEGORIES = (
     "billing_error",
@@ -45,6 +50,8 @@ CATEGORIES = (
     "wants_human",
     "complaint",
     "repeat_contact",
+    "can_pay",
+    "dispute",
 )
 
 # Hardship kinds fall into three groups; the struggling-payer decision counts groups, not hits.
@@ -61,11 +68,19 @@ HARDSHIP_GROUPS: dict[str, str] = {
     "assistance": "flex_ask",
 }
 
+# Kinds that read the general shape of a failure ("an amount within a few words of 'twice'",
+# "a service within a few words of 'stuck'"): they count when nothing more specific was found.
+FALLBACK_KINDS = frozenset({"amount_anomaly", "service_down"})
+
 LEXICON: tuple[tuple[str, str, str, str], ...] = (
     *BILLING_ERRORS,
+    *PAYMENTS,
+    *PROMISES,
     *UNEXPECTED_FEES,
     *REFUNDS_OWED,
     *SERVICE_FAILURES,
     *HARDSHIP,
+    *CAN_PAY,
+    *DISPUTES,
     *INTENTS,
 )

@@ -10,7 +10,6 @@ from .words import (
     _W,
     CHARGE_N,
     CHARGED,
-    FEE_N,
     MONEY,
     NEG,
     RATE_N,
@@ -19,6 +18,12 @@ from .words import (
 )
 
 __all__ = ["BILLING_ERRORS"]
+
+_ODD = (
+    r"(?:twice|two\s+times|double|doubled|again|extra|instead\s+of|more\s+than|too\s+much"
+    r"|normally|usually|should\s+(?:be|have\s+been|only\s+be)|overcharged|by\s+mistake"
+    r"|in\s+error|wrongly|incorrectly)"
+)
 
 BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
     (
@@ -74,8 +79,9 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:two|2|three|3|multiple)\s+(?:identical|duplicate|separate)\s+(?:charges|transactions"
         r"|payments|debits|direct debits|bills|invoices)"
         r"|\b(?:two|2|three|3)\s+(?:\w+\s+)?(?:charges|payments|direct debits|debits|transactions"
-        r"|bills|invoices)\s+(?:for|in)\s+(?:the same|one|a single|january|february|march|april|may"
-        r"|june|july|august|september|october|november|december|this month|last month)\b",
+        r"|bills|invoices)\s+(?:of\s+\S+\s+(?:\S+\s+)?)?(?:for|in)\s+(?:the same|one|a single"
+        r"|january|february|march|april|may|june|july|august|september|october|november"
+        r"|december|this month|last month)\b",
     ),
     (
         "billing_error",
@@ -190,9 +196,9 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         "billing_error",
         "wrong_amount",
         "inclusive",
-        r"\b(?:discount|promotion|promo|offer|deal|price match|rebate)\b.{0,40}\b(?:supposed to"
-        r"|should|should've|was meant to|never|not|n't|wasn't)\s+(?:have\s+)?(?:been\s+)?"
-        r"(?:apply|applied|applies|honou?red|included)"
+        rf"(?:\b(?:discount|promotion|promo|offer|deal|price match|rebate)|(?:{MONEY}|\d+%)\s+off)"
+        r"\b.{0,40}(?:\b(?:supposed to|should|should've|was meant to|never|not|wasn't)|n't)\s+"
+        r"(?:have\s+)?(?:been\s+)?(?:apply|applied|applies|honou?red|included)"
         r"|\bcharged\s+(?:me\s+|us\s+)?(?:the\s+)?full\s+(?:price|rate|amount)\b.{0,40}"
         r"\b(?:even though|despite|but|although)"
         r"|\b(?:charge|adjustment|fee|amount|line|item|invoice|bill)\b.{0,50}\b(?:makes no sense"
@@ -203,6 +209,53 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         r"|users|seats|licen[cs]es|accounts|subscriptions|boxes|devices)\b"
         r"|\b(?:invoice|bill|statement|contract)\s+(?:says|shows|states|lists)\b.{0,40}\bbut\s+"
         r"(?:i|we)\s+(?:only\s+)?(?:signed up|agreed|subscribed|ordered|chose|opted|asked)",
+    ),
+    # The general shape of a wrong amount, whatever the idiom: an amount of money within a few
+    # words of "twice", "extra", "instead of", "normally" ("pinched £34.99 off me twice",
+    # "it's normally £22").
+    (
+        "billing_error",
+        "amount_anomaly",
+        "plain",
+        rf"(?:{MONEY})(?:\W+\w+){{0,5}}?\W+?{_ODD}\b|\b{_ODD}(?:\W+\w+){{0,5}}?\W+?(?:{MONEY})",
+    ),
+    # The amount set against what it should be or usually is: "nearly double what it should be",
+    # "£64 instead of the usual £32", an estimated reading against the actual one.
+    (
+        "billing_error",
+        "overcharge",
+        "plain",
+        rf"(?:{MONEY})\s+(?:\w+\s+){{0,3}}?(?:twice|two times|double)\b"
+        r"|\b(?:double|twice|triple|three times|more than|much more than|higher than|way more than)"
+        r"\s+what\s+(?:it|i|we|they|this)\s+(?:should|normally|usually|would normally|used to)\b"
+        rf"|(?:{MONEY})\s+(?:\w+\s+){{0,4}}?instead\s+of\s+(?:the\s+|my\s+|our\s+)?(?:usual\s+"
+        rf"|normal\s+|agreed\s+|expected\s+|quoted\s+|regular\s+)?(?:{MONEY})",
+    ),
+    (
+        "billing_error",
+        "wrong_amount",
+        "plain",
+        r"\bestimated?\b(?:\s+\S+){0,8}?\s+(?:but|whereas|while|when)\s+(?:the\s+|my\s+|our\s+)?"
+        r"(?:actual|real|correct)\b"
+        rf"|(?:{MONEY}|\d+%)\s+(?:more|higher|extra)\s+than\s+(?:the\s+|what\s+)?(?:price|quoted"
+        r"|quote|agreed|advertised|usual|normal|expected|last\s+month|it\s+should|i\s+was\s+told)"
+        r"|\b(?:bill|invoice|statement)\s+(?:says|shows|claims|lists)\b.{0,50}\bbut\s+(?:i|we)\s+"
+        r"(?:only\s+|barely\s+|just\s+)?(?:used|made|had|sent|watched|downloaded)\b"
+        r"|\b(?:promo|promotion|promotional|discount|offer|deal|introductory)\s+(?:\w+\s+)?"
+        r"(?:ended|expired|stopped|finished|was removed|disappeared)\s+(?:early|too soon"
+        r"|before|without)",
+    ),
+    # Renewed, switched or signed up without being asked: a charge nobody agreed to.
+    (
+        "billing_error",
+        "unrecognised_charge",
+        "plain",
+        r"\b(?:renewed|auto-?renewed|upgraded|switched|moved|changed|signed\s+(?:me|us)\s+up"
+        r"|enrolled|subscribed)\s+(?:me\s+|us\s+|my\s+|our\s+)?(?:\w+\s+){0,4}?(?:without\s+(?:asking"
+        r"|my|our|permission|consent|telling|warning|notice|notifying|any)|even though|despite)"
+        r"|\b(?:charged|charging|billed|billing|took|taken|taking|debited|payments?|subscription"
+        r"|plan|upgrade|renewal)\b.{0,60}\bwithout\s+(?:my|our|any)\s+(?:permission|consent"
+        r"|authori[sz]ation|agreement|approval)\b",
     ),
     (
         "billing_error",
@@ -225,56 +278,9 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         "wrong_amount",
         "inclusive",
         rf"\b{RATE_N}\b.{{0,40}}(?:doesn't|does not|didn't|did not|don't|do not)\s+match\b"
-        r"|\bquoted\b.{0,40}\b(?:billed|charged|invoiced)\b"
+        r"|\bquoted\b.{0,60}\b(?:billed|charged|invoiced|taken|debited|came out|went out)\b"
         r"|\b(?:charged|billed|invoiced|paying)\s+for\s+(?:\d+|more|extra)\b.{0,60}\bbut\s+"
         r"(?:\w+\s+)?only\b",
-    ),
-    (
-        "billing_error",
-        "payment_not_applied",
-        "inclusive",
-        rf"(?:{NEG}|\bfailed to|\brefus\w+ to)\s+(?:properly\s+|correctly\s+)?(?:apply|applied"
-        r"|credit|credited|post|posted|record|recorded|receive|received|accept"
-        rf"|accepted)\s+(?:\w+\s+){{0,2}}?payments?",
-    ),
-    (
-        "billing_error",
-        "payment_not_applied",
-        "inclusive",
-        rf"\bpayments?\s+(?:\w+\s+){{0,3}}?(?:was|were|has|have"
-        rf"|had)\s+{NEG}\s+(?:been\s+)?(?:applied|credited|posted|recorded|received)"
-        r"|\bpayments?\s+(?:was|were)n't\s+(?:applied|credited|posted|recorded|received)"
-        rf"|\bpayments?\b.{{0,60}}{NEG}\s+(?:yet\s+)?(?:been\s+)?(?:received|gotten|got"
-        r"|credited|applied|posted)\s+(?:it|them)\b"
-        r"|\b(?:reported|marked|recorded|treated)\s+(?:my\s+|our\s+|the\s+)?payments?\s+as\s+late",
-    ),
-    (
-        "billing_error",
-        "payment_problem",
-        "plain",
-        r"\b(?:errors?|issues?|problems?|troubles?|glitch(?:es)?|difficult(?:y|ies))\s+(?:with"
-        r"|in|on|during)\s+(?:my\s+|the\s+|an?\s+|our\s+)?(?:online\s+|card\s+|recent\s+"
-        r"|last\s+|monthly\s+)?(?:payments?|billing|bill|invoice|charges?|payment process)\b",
-    ),
-    (
-        "billing_error",
-        "payment_problem",
-        "inclusive",
-        rf"{NEG}\s+(?:\w+\s+)?(?:received|receive|got|gotten|get|sent|mailed)\s+(?:me\s+)?(?:a"
-        r"|my|the|any|our)\s+(?:paper\s+|monthly\s+)?(?:bill|statement|invoice)s?\b"
-        r"|\b(?:refuse|refused|won't|will not|not going to"
-        r"|am not going to)\s+(?:to\s+)?pay\s+(?:the\s+|these\s+|any\s+|this\s+"
-        rf"|those\s+)?(?:\w+\s+)?(?:{FEE_N}|interest)",
-    ),
-    (
-        "billing_error",
-        "payment_problem",
-        "plain",
-        r"\b(?:payment|billing)\s+(?:errors?|issues?|problems?|troubles?|glitch(?:es)?|disputes?)"
-        r"|\b(?:dispute[sd]?|disputing|contest(?:ed|ing)?)\s+(?:the\s+|a\s+|this\s+|that\s+"
-        r"|these\s+|my\s+)?(?:\w+\s+)?(?:charges?|transactions?|purchases?|fees?|bill"
-        r"|debits?)\b"
-        r"|\bdisputed\s+(?:charges?|transactions?|amount)",
     ),
     (
         "billing_error",

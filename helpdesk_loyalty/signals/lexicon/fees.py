@@ -17,7 +17,7 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         "unexpected_fee",
         "plain",
         rf"\b{CHARGED_PAST}\s+(?:me\s+|us\s+|my\s+\w+\s+)?(?:with\s+)?(?:an?\s+|another\s+"
-        rf"|some\s+|this\s+|these\s+|the\s+|two\s+|\d+\s+|{MONEY}\s+)?{_W}{{0,2}}?{FEE_N}",
+        rf"|some\s+|this\s+|these\s+|the\s+|two\s+|\d+\s+)?(?:{MONEY}\s+)?{_W}{{0,2}}?{FEE_N}",
     ),
     (
         "billing_error",
@@ -75,11 +75,38 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         "billed_after_cancel",
         "plain",
         r"\b(?:continu\w+|kept|keep|keeps|still)\s+(?:on\s+)?(?:to\s+)?(?:bill\w*|charg\w*"
-        r"|debit\w*|tak\w+ (?:money|payments?))\s+(?:me|us|my)\b"
-        r"|\b(?:charged|billed|invoiced)\s+(?:me\s+|us\s+)?for\s+(?:a|an|the|my|our)\s+"
-        r"(?:\w+\s+){0,2}?(?:i|we)\s+(?:sent back|returned|cancell?ed|never received"
-        r"|didn't receive|did not receive)"
-        r"|\bstop\s+taking\s+(?:money|payments?)\b",
+        r"|debit\w*|tak\w+ (?:money|payments?))\s+(?:from\s+)?(?:me|us|my)\b"
+        r"|\b(?:charged|billed|invoiced|charging|billing)\b(?:\s+\S+){0,6}?\s+for\s+(?:a|an|the"
+        r"|my|our)\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:i|we)\s+(?:sent back|returned|cancell?ed"
+        r"|never received"
+        r"|didn't receive|did not receive|downgraded from|switched from|no longer have"
+        r"|don't have|never ordered|didn't order)"
+        r"|\bstop\s+taking\s+(?:money|payments?)\b"
+        r"|\bstill\s+being\s+(?:billed|charged|debited|invoiced)\b"
+        r"|\b(?:shouldn't|should\s+not)\s+be\s+(?:any\s+|a\s+)?(?:\w+\s+){0,2}?(?:charges?|fees?"
+        r"|rental|charged|billed|paying|payments?|costs?)\b"
+        r"|\b(?:payment|direct debit|debit|charge|money|subscription|bill)\s+(?:has\s+)?still\s+"
+        r"(?:went out|came out|gone out|come out|been taken|was taken|got taken|left my account"
+        r"|was collected|been collected)"
+        r"|\b(?:bill|invoice|charged|billed|sent\s+(?:me|us)\s+(?:a|an)\s+(?:\w+\s+)?(?:bill|invoice))\b"
+        r".{0,60}\b(?:early\s+termination|exit|cancellation|termination)\s+(?:fees?|charges?"
+        r"|penalt(?:y|ies))",
+    ),
+    # Cancelled (or moved out) first, charged after: told in either order.
+    (
+        "billing_error",
+        "billed_after_cancel",
+        "plain",
+        r"\b(?:i|we)\s+(?:\w+\s+)?(?:cancell?ed|closed|terminated|ended)\b.{0,100}"
+        r"\b(?:(?:you've|you have|you're|you|they've|they have|they're|they)\s+(?:\w+\s+)?"
+        r"(?:taken|charged|billed|debited|invoiced|took|taking|charging|billing|debiting)"
+        r"|(?:still|been|was|were|got)\s+(?:being\s+)?(?:charged|billed|debited|invoiced))\b"
+        r"|\b(?:charged|billed|taken|debited|took|charging|billing|invoiced|invoicing)\b.{0,60}"
+        r"\b(?:after|since|even though|although|despite|when)\s+(?:i|we)(?:'d|'ve|\s+had"
+        r"|\s+have)?\s+(?:already\s+)?(?:cancell?ed|closed|left|terminated|ended|moved out)\b"
+        r"|\b(?:bill|invoice|charges?|charged|billed|statement)\b.{0,60}\bfor\s+(?:a|an|the|my"
+        r"|our)\s+(?:old\s+|previous\s+|former\s+)?(?:property|address|flat|house|home|apartment"
+        r"|premises)\s+(?:that\s+)?(?:i|we)\s+(?:moved out of|left|sold|no longer (?:live|own))",
     ),
     (
         "billing_error",
@@ -105,8 +132,9 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         r"|inflating)\s+(?:up\s+)?(?:my|our|the)\s+(?:\w+\s+){0,2}?(?:payments?|bill|rate"
         r"|premium|price|fees?|interest|intrest|mortgage)\b"
         r"|\bjack\w* up\s+(?:my|our|the)\s+"
-        r"|\b(?:payments?|bill|premium|price|rate|mortgage|interest|direct debit|subscription"
-        r"|tariff|charges?)\s+(?:was\s+|is\s+|were\s+|has\s+|had\s+|have\s+|to\s+)?"
+        r"|\b(?:payments?|bill|premium|price|prices|pricing|rate|mortgage|interest|direct debit"
+        r"|subscription|tariff|charges?|costs?|fees?)\s+(?:was\s+|is\s+|were\s+|has\s+|had\s+"
+        r"|have\s+|to\s+)?"
         r"(?:going up|went up|gone up|go up|increas\w*|jumped|doubled|rose|risen|skyrocketed)",
     ),
 )

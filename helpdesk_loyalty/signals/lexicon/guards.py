@@ -16,13 +16,23 @@ GUARDS: tuple[tuple[str, str], ...] = (
     # Questions about policy and prices, not a complaint about something that happened.
     (
         "billing_error",
-        r"\brefund(?:s)?\s+polic\w*|\bmoney[- ]back guarantee"
+        r"\brefund(?:s)?\s+polic\w*|\bpolicy\s+(?:on|for|about)\s+refunds?"
+        r"|\bmoney[- ]back guarantee"
         r"|\bin\s+what\s+(?:cases|situations)\b.*\brefund\w*"
         r"|\brefunds?\s+(?:usually|normally|typically|generally)\b"
         r"|\b(?:usually|normally|typically)\s+take\b",
     ),
     ("wants_human", NARRATED + rf"(?:{TALK}|ask|request|demand)\b"),
     ("cancel_threat", NARRATED + CLOSE_V),
+    # "Is there a fee if I cancel?": a question about cancelling, not a threat to.
+    ("cancel_threat", r"\b(?:if|whether|when)\s+(?:i|we)\s+(?:\w+\s+){0,2}?" + CLOSE_V),
+    # "Can you explain the charges on my bill?": a polite question, not a disputed fee.
+    (
+        "billing_error.unexpected_fee",
+        r"\b(?:explain|understand|clarify|break\s+down|go\s+through|walk\s+me\s+through)\s+"
+        r"(?:the\s+charges\s+on\s+)?(?:my|the|this)\s+(?:latest\s+|last\s+|new\s+|first\s+"
+        r"|monthly\s+|current\s+)?(?:bill|invoice|statement)\b",
+    ),
     # The company closing something is its action, not the customer threatening to leave.
     (
         "cancel_threat",
@@ -38,18 +48,41 @@ GUARDS: tuple[tuple[str, str], ...] = (
         r"^(?=.*\b(?:report\w*|bureaus?|credit scores?|credit files?|experian|equifax"
         r"|transunion)\b).*",
     ),
+    # Late or in default as a record *shows* it ("listed as late"), or the company being
+    # delinquent, is a dispute about a record, not the customer's arrears.
+    (
+        "hardship.arrears",
+        r"\b(?:listed|showing|shows|shown|marked|reported|reporting|recorded|reflect\w*|coded"
+        r"|flagged)\s+(?:me\s+|it\s+|them\s+|the\s+account\s+|my\s+account\s+)?(?:as\s+)?"
+        r"(?:being\s+)?(?:\d+\s+days\s+)?(?:late|behind|delinquent|in default|past due|overdue)\b"
+        r"|\b(?:company|bank|lender|servicer|they|it)\s+(?:being|is|was|were|are)\s+delinquent\b",
+    ),
+    # "The only thing I can afford" says the opposite of being able to pay.
+    (
+        "can_pay.can_afford",
+        r"\b(?:only|all|what|barely|hardly|just|little)\s+(?:thing\s+|things\s+)?(?:that\s+)?(?:i|we)"
+        r"\s+(?:can|could)\s+(?:\w+\s+)?afford",
+    ),
+    # A telephone extension is not more time to pay.
+    (
+        "hardship.extension",
+        r"\bextension\s+(?:number|no\b|#|\d)|\b(?:phone|telephone|direct)\s+extension\b",
+    ),
     # Hardship the customer says an error *would* cause, or someone else's, is not theirs now.
     (
         "hardship.financial_hardship",
         r"\b(?:would|will|could|might)\s+(?:\w+\s+){0,3}?(?:cause|create|put|be)\b.{0,40}\bhardship"
         r"|\bhardship\s+(?:for|on)\s+(?:the|them|it|a|an)\b"
-        r"|\bhardship\s+(?:it|this|that)\s+(?:would|will|could|might)\b",
+        r"|\bhardship\s+(?:it|this|that)\s+(?:would|will|could|might)\b"
+        # ...or says the company's error caused: the correction resolves it.
+        r"|\b(?:causing|caused|causes|cause)\s+(?:me|us|my family)\s+(?:\w+\s+){0,2}?hardship",
     ),
     # A refund already made is not a refund owed ("I was refunded last week").
     (
         "billing_error.refund_owed",
+        # ...unless what follows says it has not arrived ("it says refunded, but nothing came").
         r"\b(?:was|were|been|got|already|finally)\s+(?:fully\s+|already\s+"
-        r"|finally\s+)?(?:refunded|reimbursed)\b"
+        r"|finally\s+)?(?:refunded|reimbursed)\b(?![^.]{0,80}\b(?:but|yet|however)\b)"
         r"|\brefund\w*\b(?:(?!n't|\b(?:not|never|no|yet|still|hasnt|havent|hadnt|didnt|isnt|wasnt|should|supposed|meant"
         r"|expected|due)\b).){0,40}\b(?:arrived"
         r"|came through|has come through|went through|showed up|landed|cleared)\b"
@@ -75,7 +108,21 @@ GUARDS: tuple[tuple[str, str], ...] = (
         r"|would) it cost)\b"
         r"(?!.*\b(?:charged|billed|debited|took|taken|was|were|did|got|twice)\b).*",
     ),
-    # Asking whether there is an outage is not reporting one.
+    # The general outage shape: not in a question, a blip that came back, or a warning.
+    (
+        "service_failure.service_down",
+        r"^(?=[^?]*\?\s*$).*"
+        r"|^(?=.*\b(?:came back|back up|back on|working again|back to normal|fixed now|sorted now"
+        r"|resolved now|all good now)\b).*"
+        r"|\b(?:will|would|might|could|may)\s+(?:\w+\s+)?(?:be\s+)?(?:cut off|go(?:ing)?\s+down"
+        r"|disconnected|stopped)\b.*",
+    ),
+    # Asking whether there is an outage, or whether it is fixed yet, is not reporting one.
+    (
+        "service_failure",
+        r"\b(?:is|are|has|have)\s+(?:the|that|this|there\s+(?:an?|any))\s+(?:\w+\s+){0,2}?"
+        r"(?:outages?|issues?|problems?|faults?|incidents?)\b[^.!]*\?",
+    ),
     (
         "service_failure",
         r"^\W*(?:is|are)\s+(?:there\s+)?(?:an?\s+|any\s+|the\s+)?(?:known\s+|current\s+)?"

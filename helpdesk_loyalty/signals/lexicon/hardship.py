@@ -1,14 +1,16 @@
 """Hardship: causes (lost job, medical bills), not being able to pay, asking for flexible terms.
 
 Each kind belongs to one of three groups (``HARDSHIP_GROUPS`` in the package); the
-struggling-payer decision counts groups, so one story told many ways counts once.
+struggling-payer decision counts groups, so one story told many ways counts once. ``CAN_PAY``
+is the other side: what says the customer is current or can afford the payments now, which
+turns arrears in the story into history.
 """
 
 from __future__ import annotations
 
 from .words import ARREARS_N
 
-__all__ = ["HARDSHIP"]
+__all__ = ["CAN_PAY", "HARDSHIP"]
 
 HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
     (
@@ -17,18 +19,27 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         r"\b(?:lost|lose|losing)\s+(?:my|our|his|her|their)\s+(?:\w+\s+)?jobs?|\bjob\s+loss"
         r"|\blaid\s+off|\blay-?offs?\b|\bfurlough\w*|\bunemploy\w*|\bout of work"
-        r"|\b(?:hours|pay|salary|wages?)\s+(?:were\s+|was\s+|got\s+|have been\s+)?(?:cut|reduced)"
+        r"|\b(?:my|our|his|her|their)\s+(?:hours|pay|salary|wages?)\s+(?:were\s+|was\s+|got\s+"
+        r"|have been\s+|has been\s+)?(?:cut|reduced)\b"
+        r"|\b(?:hours|pay|salary|wages?)\s+(?:were|was|got|have been|has been)\s+(?:cut|reduced)\b"
+        r"|\b(?:was|were|been|got|get|being)\s+let\s+go\b"
+        r"|\b(?:reduce|reduced|cut|cut\s+back|cut\s+down|drop|dropped)\s+(?:on\s+)?(?:my|our|his"
+        r"|her)\s+(?:working\s+)?hours\b"
+        r"|\b(?:no|few|almost no|hardly any|barely any|fewer|not many|not enough)\s+(?:shifts|hours"
+        r"|work)\b(?:\s+\w+){0,3}?\s+(?:this|last|these|recently|lately|since|at the moment)"
+        r"|\bbetween\s+jobs\b|\blost\s+(?:my\s+|our\s+|his\s+|her\s+|their\s+)?work\b"
         r"|\bpay cut"
         r"|\b(?:income|pay|salary|wages|earnings|hours)\s+(?:at work\s+|at my job\s+)?(?:has\s+"
         r"|have\s+)?(?:halved|dropped"
         r"|fallen|gone down|been cut|been reduced|dried up)"
         r"|\b(?:give|gave|given)\s+up\s+(?:work|my job|working)|\bstopped\s+working\s+to\b"
         r"|\b(?:maternity|unpaid|sick)\s+(?:leave|pay)|\bmade\s+redundant|\bredundanc(?:y|ies)\b"
-        r"|\bbenefits?\s+(?:were\s+|was\s+|have been\s+|has been\s+|got\s+)?(?:stopped|cut|reduced"
-        r"|suspended|sanctioned)"
+        r"|\bbenefits?\s+(?:were\s+|was\s+|have been\s+|has been\s+|got\s+|are\s+)?(?:stopped|cut"
+        r"|reduced|suspended|sanctioned|delayed|late|held up)"
         r"|\b(?:no|not enough|little|barely any)\s+money\s+(?:coming in|left)"
         r"|\b(?:grant|funding|contract|client|deal|job offer)\s+(?:\w+\s+)?fell\s+through"
-        r"|\blost\s+(?:a|our|my|the)\s+(?:biggest\s+|main\s+|only\s+)?(?:client|contract|funding"
+        r"|\blost\s+(?:a|our|my|the|its|their)\s+(?:biggest\s+|main\s+|only\s+)?(?:client"
+        r"|contract|funding"
         r"|grant|customer)",
     ),
     (
@@ -39,7 +50,7 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bhospital\w*"
         r"|\b(?:cancer|surgery|chemo\w*|disabilit\w+|disabled|illness|became ill|fell ill"
         r"|got sick|was sick|injur(?:y|ed))\b"
-        r"|\boff work",
+        r"|\boff\s+(?:work|sick)\b|\bsick\s+note\b",
     ),
     (
         "hardship",
@@ -52,11 +63,15 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         "hardship",
         "low_income",
         "plain",
-        r"\b(?:fixed|low|no|limited|reduced|lost|small|tiny)\s+income|\bpensioner|\bon\s+benefits\b"
+        r"\b(?:fixed|low|no|limited|reduced|lost|small|tiny)\s+income|\bpensioner"
+        r"|\bon\s+(?:\w+\s+)?benefits\b"
         r"|\bon\s+(?:my|a|the state)\s+pension\b"
         r"|\bsocial security\b(?!\s+(?:number|card|no\b|#))|\bssi\b"
         r"|\bliv(?:e|ing)\s+(?:off|on)\s+(?:my\s+)?(?:ss|social|disability|benefits|pension)"
-        r"|\bonly income|\bsingle\s+(?:mother|mom|mum|father|dad|parent)",
+        r"|\bonly income|\bsingle\s+(?:mother|mom|mum|father|dad|parent)"
+        r"|\b(?:full[- ]time\s+)?carer\b|\bcaring\s+for\s+(?:my|our)\s+(?:\w+\s+)?(?:mum|mom|dad"
+        r"|mother|father|son|daughter|child|children|husband|wife|partner|parents?)"
+        r"|\bsingle\b(?:\s+\w+){0,4}?\s+(?:kids|children)\b",
     ),
     (
         "hardship",
@@ -79,10 +94,20 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:don't|do not)\s+know\s+how\s+(?:i|we)(?:'ll|\s+will|\s+can|\s+are going to|\s+am"
         r" going to)?\s+(?:pay|cover|afford|manage|keep up)"
         r"|\b(?:i'm|i am|we're|we are|account is|bill is|now)\s+(?:now\s+)?(?:overdue|in arrears)"
-        r"|\bin\s+arrears\b"
+        r"|\b(?:in|into)\s+arrears\b"
+        r"|\b(?:i'm|we're|i am|we are)\s+(?:really\s+|so\s+|seriously\s+|genuinely\s+)?"
+        r"struggling\s*(?:[.!,;]|$|financially|at the moment|right now|this month|with money)"
         r"|\b(?:please\s+)?(?:don't|do not)\s+(?:cut|disconnect|suspend|shut)\s+(?:me|us|my|our)\b"
         r"|\b(?:worried|scared|anxious|stressed|panicking)\s+(?:about|that)\s+(?:\w+\s+){0,4}?"
-        r"(?:bill|payment|paying|rent|afford\w*|arrears)"
+        r"(?:bill|payment|paying|rent|afford\w*|arrears|repayments?|loan|mortgage|instal?ments?"
+        r"|keeping\s+up|keep\s+up|contract|payments)"
+        r"|\b(?:leaving|leaves|left|puts|putting|put)\s+(?:me|us)\s+(?:overdrawn|short|in\s+(?:my"
+        r"|the|our)\s+overdraft|without\s+(?:money|food|enough))"
+        r"|\b(?:nothing|no\s+money|nothing\s+at\s+all)\s+left\s+(?:until|till|before|for)\b"
+        r"|\b(?:payment|repayment|bill|rent|mortgage|instal?ment)\s+(?:will|is going to)\s+be\s+"
+        r"(?:\w+\s+){0,3}?late\b"
+        r"|\b(?:i'll|i will|we'll|we will|i'm|i am|we're|we are)\s+(?:be\s+)?(?:a\s+bit\s+"
+        r"|a\s+little\s+)?short\s+(?:for|on|of)\s+(?:the|my|our|this)\b"
         r"|\b(?:barely|hardly)\s+(?:pay|afford|make ends meet|get by|scrape)|\bmake ends meet"
         r"|\b(?:crippling|drowning in|buried in)\s+debt",
     ),
@@ -96,7 +121,10 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         rf"|\bbehind\s+(?:on|in|with)\s+(?:my\s+|our\s+|the\s+)?{ARREARS_N}"
         r"|\b(?:\w+\s+)?(?:months?|weeks?|payments?)\s+behind\b"
         r"|\b(?:delinquen\w+|in default|into default|defaulted|foreclos\w+|forclos\w+"
-        r"|repossess\w+|repo\b|evict\w+|bankrupt\w*|banckrup\w*)",
+        r"|repossess\w*|repo\b|evict\w+|bankrupt\w*|banckrup\w*)"
+        r"|\b(?:i'm|we're)\s+(?:\w+\s+)?behind\b"
+        r"|\bsheriff'?s?\s+sale|\b(?:home|house|property)\s+(?:\w+\s+){0,2}?(?:auction|sale date)"
+        r"|\bauction(?:ed)?\s+off|\b(?:scheduled|upcoming|set)\s+(?:an\s+|for\s+)?auction",
     ),
     (
         "hardship",
@@ -117,7 +145,13 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bfinancially\s+(?:devast\w+|ruined|struggling|strapped|unstable)"
         r"|\b(?:tight|short)\s+on\s+(?:money|cash|funds)"
         r"|\b(?:money|cash|finances|things)\s+(?:is|are|has been|have been)\s+(?:really\s+|very\s+"
-        r"|so\s+|quite\s+|a bit\s+)?tight",
+        r"|so\s+|quite\s+|a bit\s+)?tight"
+        r"|\b(?:going through|been through|gone through|went through|hit|fallen on|fell on|facing"
+        r"|having|had)\s+(?:a\s+)?(?:really\s+|very\s+|bit of a\s+)?(?:rough|bad|difficult|hard"
+        r"|tough)\s+(?:few\s+)?(?:patch|time|times|months|weeks|year|spell)"
+        r"|\b(?:savings|money)\s+(?:are|is|have|has)\s+(?:all\s+)?(?:gone|run out|dried up|used up)"
+        r"|\bcost\s+of\s+living\b.{0,30}\b(?:hit|hitting|crisis|struggl\w*|hard)\b"
+        r"|\b(?:run|ran|running)\s+out\s+of\s+(?:money|savings|funds|cash)",
     ),
     (
         "hardship",
@@ -128,19 +162,39 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bpay\s+(?:it\s+|the\s+rest\s+|the\s+balance\s+|what\s+(?:i|we)\s+owe\s+|the\s+bill\s+)?"
         r"in\s+(?:two\s+|three\s+|\d+\s+|a few\s+|several\s+|smaller\s+)?"
         r"(?:instal?lments|parts|amounts|payments|chunks)"
-        r"|\bsplit\s+(?:the|my|this)\s+(?:payment|bill|balance)"
+        r"|\bpay(?:ing)?\b(?:\W+\w+){0,8}?\W+(?:in|by)\s+(?:\w+\s+)?(?:monthly\s+)?"
+        r"(?:instal?l?ments|parts|chunks)\b"
+        r"|\bsplit\s+(?:it|the|my|this)\s*(?:payment|bill|balance|cost|amount)?\b"
+        r"|\bpay\s+(?:half|part|some|a\s+bit)\s+(?:of\s+it\s+)?now\s+and\s+(?:the\s+rest|half|the\s+other"
+        r"\s+half|the\s+remainder|some|the\s+balance)"
+        r"|\b(?:set\s+up|arrange|have|do|make|pay\s+(?:by|in))\s+(?:some\s+|monthly\s+|weekly\s+)*"
+        r"instal?ments\b"
+        r"|\barrange\s+something\b"
+        r"|\b(?:agree|set\s+up|arrange|work\s+out)\s+(?:a\s+|some\s+(?:kind\s+of\s+)?)?(?:payment\s+"
+        r"|repayment\s+)?(?:schedule|timetable)\b"
+        r"|\bflexib\w+\s+(?:on|with|around|about|over)\s+(?:when|the|my|our|how)\b"
         r"|\bspread\s+(?:it|the|my|our|this|what i owe|what we owe)\b(?:\s+\w+){0,3}?\s+(?:over"
         r"|across|out)\b|\bspread\s+(?:it|the\s+(?:cost|bill|balance|arrears|payments?))\s*[?.!]"
         r"|\ba\s+way\s+to\s+spread\b"
+        r"|\b(?:stagger|spread|split|break\s+up)\s+(?:the\s+|my\s+|our\s+|this\s+)?(?:\w+\s+){0,3}?"
+        r"(?:payments?|bill|balance|cost|amount|fee)\s+(?:over|across|into)\b"
         r"|\bpay\s+(?:what\s+(?:i|we)\s+owe|it|the\s+balance|the\s+rest|the\s+bill|the\s+arrears"
         r"|off\s+the\s+\w+)\s+(?:in\s+(?:small|smaller|little)\s+(?:amounts|bits|chunks)|bit\s+by\s+bit"
         r"|over\s+(?:the\s+next|a\s+few|several|\d+))"
         r"|\barrange\s+(?:to\s+pay|a\s+(?:payment|repayment))"
-        r"|\b(?:cheaper|lower|smaller|reduced)\s+(?:plan|tariff|package|rate|payment|amount)s?\b"
+        r"|\b(?:cheaper|lower|smaller|reduced)\s+(?:monthly\s+|weekly\s+)?(?:plan|tariff|package"
+        r"|rate|payment|amount|bill)s?\b"
         r"|\bsomething\s+cheaper\b"
         r"|\b(?:lower|reduce|reducing|lowering)\s+(?:my|the|our)\s+(?:monthly\s+)?(?:payments?"
         r"|installments?)"
-        r"|\bincome[- ]based\s+repayment|\bsettle(?:ment)?\s+(?:for\s+less|offer)",
+        r"|\b(?:lower|reduce|reducing|lowering)\s+(?:them|it)\s+(?:for\s+a\s+(?:while|bit|few\s+months)"
+        r"|temporarily|until)"
+        r"|\b(?:waive|not\s+charge|don't\s+charge|skip)\s+(?:me\s+)?(?:the\s+|a\s+)?late\s+(?:fee"
+        r"|charge|payment\s+fee)s?\b(?:\s+\w+){0,2}?\s+(?:this\s+(?:once|time|month)|just\s+once)"
+        r"|\bincome[- ]based\s+repayment|\bsettle(?:ment)?\s+(?:for\s+less|offer)"
+        r"|\bsettle\w*\s+(?:\w+\s+){0,4}?for\s+(?:\S+\s+){0,3}?(?:less|a reduced|a lower"
+        r"|pennies|a fraction)"
+        r"|\bpay\s+what\s+(?:i|we)\s+(?:can|am able|are able)",
     ),
     (
         "hardship",
@@ -164,8 +218,17 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bpay\s+(?:it\s+)?(?:when|once|after)\s+(?:my|our|i|we)\b.{0,40}\b(?:comes? in"
         r"|come through|get paid|arrives?|clears?)"
         r"|\bwork\s+(?:something|out\s+a\s+plan|out\s+an\s+arrangement)\b"
-        r"|\b(?:freeze|pause|suspend)\s+(?:my|the|our)\s+(?:account|payments?|plan|subscription"
-        r"|billing|bill)\s+(?:for|until)\b",
+        r"|\b(?:freeze|pause|suspend)\s+(?:my\s+|the\s+|our\s+)?(?:account|payments?|plan|subscription"
+        r"|billing|bill|direct debit)\s+(?:for|until)\b"
+        r"|\b(?:move|moved|change|changed|push(?:ed)?\s+back)\s+(?:the|my|our)\s+(?:payment|due"
+        r"|billing|direct debit)\s+date"
+        r"|\b(?:can't|cannot|can not|won't be able to)\s+pay\s+(?:\w+\s+){0,3}?until\b"
+        r"|\b(?:any\s+way|possible|could\s+you|can\s+you|can\s+i|could\s+i|can\s+we"
+        r"|could\s+we)\s+(?:to\s+)?(?:push|move|delay|put\s+off|hold\s+off)\s+(?:it|this"
+        r"|the\s+bill|the\s+payment|the\s+due\s+date|my\s+payment)\b"
+        r"|\b(?:another|an extra|extra|more|additional|a few more|a couple more|a few|a couple of"
+        r"|\d+|two|three|four|few)\s+(?:more\s+|extra\s+)?(?:days?|weeks?|months?)'?s?\s+"
+        r"(?:to\s+pay|grace|to\s+(?:settle|clear|catch up))",
     ),
     (
         "hardship",
@@ -179,6 +242,63 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bforgive\s+(?:me|part|some|the)"
         r"|\bhelp\s+(?:me|us)\s+(?:to\s+)?keep\s+(?:the|my|our)\s+(?:home|house|car|service|line"
         r"|phone|internet|power|account)"
-        r"|\b(?:any|some)\s+(?:support|help|assistance)\s+(?:with|for|paying)\b",
+        r"|\b(?:any|some)\s+(?:support|help|assistance)\s+(?:with|for|paying)\b"
+        r"|\b(?:any|some)\s+(?:\w+\s+){0,2}?(?:help|assistance|support)\s+(?:that\s+)?(?:you|your"
+        r"\s+\w+)\s+(?:can|could)\s+(?:provide|give|offer)\b"
+        r"|\b(?:get|getting|got|seek\w*|sought|obtain\w*|tried\s+(?:to\s+get|for))\s+(?:a|an|the)\s+"
+        r"(?:loan\s+|mortgage\s+)?modification"
+        r"|\b(?:short sale|short payoff|deed in lieu|loss mitigation|cash for keys)\b"
+        r"|\bhardship\s+(?:discount|fund|scheme|tariff|team|department|grant)"
+        r"|\bsocial\s+tariff",
+    ),
+    # A plea for help or for options: with a cause or arrears, it is asking for a way through.
+    (
+        "hardship",
+        "assistance",
+        "plain",
+        r"\bplease\s+help(?:\s+(?:me|us|my family|our family))?\s*(?:[.!,;]|$|\b(?:i|we)\b)"
+        r"|\b(?:please\s+)?help\s+(?:me|us)\s+(?:to\s+)?(?:keep|save|stay|get\s+(?:back|through|out))"
+        r"|\bi\s+(?:really\s+)?need\s+(?:some\s+)?help\s*(?:[.!,;]|$|\b(?:paying|with\s+(?:my|the|these"
+        r"|our)\s+(?:bills?|payments?|debts?|loans?|mortgage|rent|arrears)))"
+        r"|\b(?:anything|something)\s+(?:you|that you|your team)\s+can\s+do\b"
+        r"|\bwhat\s+(?:help|support|assistance)\s+(?:is|are|do\s+you\s+have|can\s+(?:i|we))\b"
+        r"|\b(?:what|which|any)\s+(?:type\s+of\s+|kind\s+of\s+)?options\s+(?:do\s+)?"
+        r"(?:i|we|are there)\b|\bwhat\s+are\s+my\s+options\b"
+        r"|\b(?:are\s+there|is\s+there|do\s+you\s+have|have\s+you\s+got)\s+any\s+(?:\w+\s+)?"
+        r"(?:options|schemes?|support)\s*(?:[?.!]|$|for\s+(?:people|customers))",
+    ),
+)
+
+# What says the customer *can* pay: current on payments, never behind, can afford it now.
+CAN_PAY: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "can_pay",
+        "current",
+        "plain",
+        r"\b(?:i|we)(?:'m|'re|'ve been|\s+am|\s+are|\s+have been)\s+(?:now\s+|still\s+|always\s+"
+        r"|fully\s+)?(?:current|up to date|caught up)\b"
+        r"|\b(?:have|has)\s+been\s+current\b"
+        r"|\b(?:still|always|continue to be|continued|continue)\s+(?:making|paying|make|pay|made"
+        r"|paid)\s+(?:all\s+|every\s+|each\s+|my\s+|our\s+|the\s+|regular\s+|monthly\s+)*"
+        r"(?:payments?|installments?|instalments?|bills?)\b",
+    ),
+    (
+        "can_pay",
+        "current",
+        "inclusive",
+        r"\b(?:i|we)\s+(?:was|were|have|has|'ve)?\s*never\s+(?:been\s+)?(?:late|behind)\b"
+        r"|\bnever\s+missed\s+(?:a|any|one)\s+(?:single\s+)?payment"
+        r"|\b(?:arrears|delinquen\w+|default|late payments?|missed payments?)\b.{0,80}\b(?:was|were"
+        r"|has been|have been)\s+(?:fully\s+|quickly\s+)?(?:rectified|cured|brought current"
+        r"|brought up to date)\b",
+    ),
+    (
+        "can_pay",
+        "can_afford",
+        "plain",
+        r"\b(?:i|we)\s+(?:can|could)\s+(?:now\s+|still\s+|easily\s+)?afford\b"
+        r"|\bfinancially\s+(?:stable|secure|sound)\b|\bincome\s+is\s+back\b"
+        r"|\b(?:i|we)\s+(?:have|had)\s+the\s+(?:necessary\s+)?(?:income|means|funds|money|ability)\s+"
+        r"to\s+(?:make|pay|cover)\b",
     ),
 )

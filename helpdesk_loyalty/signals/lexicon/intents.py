@@ -38,10 +38,10 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         "cancel_threat",
         "leave",
         "plain",
-        r"\b(?:switch\w*|mov(?:e|ing)|go(?:ing)?|tak(?:e|ing) my (?:business"
-        r"|money))\s+(?:\w+\s+)?(?:to\s+)?(?:a\s+|another\s+|your\s+)?(?:competitors?"
-        r"|another (?:provider|company|bank|carrier|supplier|vendor)|elsewhere|somewhere else"
-        r"|someone else)",
+        r"\b(?:switch\w*|mov(?:e|ing)|go(?:ing)?|leav(?:e|ing)|tak(?:e|ing) my (?:business"
+        r"|money|custom))\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:a\s+|another\s+|your\s+)?(?:competitors?"
+        r"|another (?:provider|company|bank|carrier|supplier|vendor|network|operator|firm|platform)"
+        r"|elsewhere|somewhere else|someone else)",
     ),
     (
         "cancel_threat",
@@ -56,11 +56,24 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:i've|i have|we've|we have)\s+had\s+enough\b"
         r"|\b(?:looking at|looking for|considering|shopping around for|comparing)\s+(?:other"
         r"|another|different)\s+(?:providers?|companies|company|suppliers?|carriers?|banks?)"
-        r"|\b(?:i'm|i am|we're|we are)\s+(?:cancell?ing|leaving|quitting|terminating)\s*(?:[.!]|$"
-        r"|today\b|now\b|my\b|our\b|the\b|this\b)"
+        r"|\b(?:had\s+it|fed\s+up)\s+(?:up\s+to\s+here\s+)?with\s+(?:you|your\s+company"
+        r"|this\s+company|your\s+service)"
+        r"|\bor\s+(?:i'm|i am|we're|we are|i'll|we'll|i will|we will)\s+(?:be\s+)?(?:off|leaving"
+        r"|going|switching|moving|gone|cancell?ing)\b"
+        r"|\b(?:i'm|i am|we're|we are)\s+(?:cancell?ing|leaving|quitting|terminating|switching)\s*"
+        r"(?:[.!]|$|today\b|now\b|my\b|our\b|the\b|this\b)"
         r"|\b(?:want|going|need|would like|'d like|wish|have decided)\s+to\s+(?:cancel|leave|quit"
         r"|terminate)\s*(?:[.!]|$|now\b|today\b|immediately\b)"
         r"|\b(?:i'm|i am|we're|we are)\s+(?:so\s+|just\s+|totally\s+)?done\s*(?:[.!]|$)",
+    ),
+    (
+        "cancel_threat",
+        "leave",
+        "plain",
+        r"\b(?:thinking|thought|think)\s+(?:of|about)\s+(?:leaving|switching|cancell?ing|moving"
+        r"|going elsewhere|taking my business)"
+        r"|\b(?:seriously\s+)?considering\s+(?:leaving|switching|cancell?ing|moving)"
+        r"|\bplease\s+cancel\s*(?:[.!,]|$|and\b|everything\b|now\b|immediately\b|asap\b)",
     ),
     # -- wants a human, a manager ------------------------------------------------------------
     (
@@ -69,7 +82,10 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         rf"\b(?:{TALK}|{TALKING})\s+(?:me\s+)?(?:on\s+to|onto|with|to|through to|through with"
         rf"|me to|me with|over to)?\s*{PERSON}\b"
-        rf"|\b(?:ask|request|get|want)\s+(?:\w+\s+){{0,3}}?from\s+{PERSON}\b",
+        rf"|\b(?:ask|request|get|want)\s+(?:\w+\s+){{0,3}}?from\s+{PERSON}\b"
+        r"|\b(?:put|get)\s+(?:me|us)\s+in\s+touch\s+with\s+(?:your\s+|the\s+|a\s+)?(?:\w+\s+)?"
+        r"(?:relations|complaints?|escalations?|management|retention|resolution)\s+(?:team|department"
+        r"|manager)",
     ),
     (
         "wants_human",
@@ -89,16 +105,21 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"\b(?:escalate|escalating)\s+(?:this|my|the)\s+(?:\w+\s+)?(?:case|ticket|complaint"
         r"|issue|problem|matter)"
         r"|\b(?:escalate|escalating)\s+(?:this|it|my\s+\w+)\s+(?:to|up)\b"
+        r"|\b(?:please\s+)?escalate\s+(?:this|it|my\s+\w+)\s*(?:[.!,;]|$|now\b|immediately\b"
+        r"|please\b|asap\b|or\b)"
         r"|\b(?:want|need|would like|'d like)\s+(?:this|it|my\s+\w+)\s+escalated"
         r"|\b(?:need|want)\s+(?:a|an)\s+(?:real\s+|actual\s+)?(?:human|person|manager|supervisor)\b"
         r"|\b(?:can|could|would|will|please|want|need|like|get)\s+(?:\w+\s+){0,2}?(?:someone"
         r"|somebody|a person|an agent|a manager|a supervisor)\s+(?:to\s+)?(?:ring|call|phone)\s+"
         r"(?:me|us)\b"
         r"|\bwith\s+(?:a\s+|an\s+)?(?:real\s+|actual\s+|live\s+)?(?:person|human)\b"
-        r"|\b(?:want|need|demand|request|ask for|asking for)\s+(?:a|your|the)\s+(?:manager"
-        r"|supervisor|superior)"
-        r"|\b(?:want|need|demand|get|ask for)\s+(?:someone|somebody|a person)\s+(?:more\s+)?"
-        r"(?:senior|in charge|from management|higher up|with authority)",
+        r"|\b(?:want|need|demand|request|ask for|asking for)\s+(?:a|your|the)\s+(?:senior\s+"
+        r"|more\s+senior\s+|duty\s+|line\s+|floor\s+|branch\s+|store\s+|area\s+|general\s+)?"
+        r"(?:manager|supervisor|superior)"
+        r"|\b(?:can|could|would|will|please|want|need|demand|get|like|ask\s+for|asking\s+for"
+        r"|speak\s+(?:to|with)|talk\s+(?:to|with)|through\s+to|on\s+to|pass\s+me\s+to|by)\s+"
+        r"(?:\w+\s+){0,2}?(?:someone|somebody|a person)\s+(?:more\s+)?(?:senior|in charge"
+        r"|higher up|with\s+(?:more\s+|real\s+|the\s+)?authority|from management|in management)\b",
     ),
     (
         "wants_human",
@@ -117,7 +138,9 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         "complaint",
         "complaint",
         "plain",
-        r"\bformally\s+complain|\bcomplain\s+formally|\bcomplaints?\s+(?:department|team|procedure"
+        r"\bformally\s+(?:complain|object|protest|appeal|dispute)|\bcomplain\s+formally"
+        r"|\b(?:who|where)\s+(?:do|can|should)\s+(?:i|we)\s+complain\b"
+        r"|\bhow\s+(?:do|can)\s+(?:i|we)\s+(?:make|file|lodge|raise)\s+a\s+complaint|\bcomplaints?\s+(?:department|team|procedure"
         r"|process)",
     ),
     (
@@ -135,7 +158,8 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         r"\b(?:make|file|lodge|making|filing|lodging)\s+(?:a\s+|as\s+)?(?:customer\s+"
         r"|consumer\s+)?claim\b(?!\s+(?:for|on)\s+(?:the\s+|my\s+)?(?:insurance|refund))"
-        r"|\bcomplain(?:ing)?\s+about\s+(?:your|the|this)\s+(?:service|company|staff|agent)",
+        r"|\bcomplain(?:ing)?\s+about\s+(?:your|the|this)\s+(?:service|company|staff|agent)"
+        r"|\b(?:writing|write|wish|want|would like|'d like)\s+to\s+(?:formally\s+)?complain\b",
     ),
     (
         "complaint",
@@ -146,8 +170,54 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"|speak to|get) (?:my|a) (?:lawyer|attorney|solicitor))\b"
         r"|\b(?:report(?:ing)?\s+(?:you|this|it|your company)|go(?:ing)?|complain(?:ing)?|writ(?:e"
         r"|ing)|escalat(?:e|ing) (?:this|it)|tak(?:e|ing) (?:this|it))\s+to\s+(?:the\s+)?(?:bbb"
-        r"|better business bureau|ftc|fcc|ofcom|ofgem|ofwat|ombudsman|regulator|trading standards"
-        r"|attorney general|press|media|newspapers?)",
+        r"|better business bureau|ftc|fcc|ofcom|ofgem|ofwat|(?:financial\s+|energy\s+"
+        r"|telecoms?\s+|communications\s+|banking\s+)?ombudsman|regulator|trading standards"
+        r"|attorney general|press|media|newspapers?)"
+        r"|\b(?:contact|contacting|call|calling|email|emailing|write to|writing to|involve"
+        r"|involving|get|getting)\s+(?:the\s+)?(?:ombudsman|regulator|trading standards|ofcom"
+        r"|ofgem|ofwat|fca|financial ombudsman|bbb|better business bureau|ftc|fcc|cfpb"
+        r"|consumer protection)\b",
+    ),
+    # Taking it outside: a chargeback through the bank, or a public review.
+    (
+        "complaint",
+        "legal",
+        "plain",
+        r"\b(?:dispute|disputing|reverse|reversing|charge back|charging back|chargeback)\s+(?:the"
+        r"|this|that|your|the whole)\s+(?:\w+\s+)?(?:charges?|payments?|transactions?|amount)\s+"
+        r"(?:with|through|via)\s+(?:my|the)\s+(?:bank|card|credit card|card issuer|card company"
+        r"|paypal)"
+        r"|\b(?:file|raise|open|do|start|request)\s+(?:a\s+)?(?:chargeback|charge-back|charge back)"
+        r"|\b(?:leave|leaving|post|posting|write|writing)\s+(?:a\s+|an\s+)?(?:bad\s+|negative\s+"
+        r"|1-star\s+|one-star\s+|terrible\s+|honest\s+)?reviews?\s+(?:everywhere|online|on\s+"
+        r"(?:trustpilot|google|yelp|facebook|twitter|social media|every))",
+    ),
+    # Enforcement sent against the customer: bailiffs at the door is a complaint waiting to happen.
+    (
+        "complaint",
+        "complaint",
+        "plain",
+        r"\b(?:sent|send|sending|threaten\w*(?:\s+(?:me|us))?\s+with)\s+(?:\w+\s+)?(?:the\s+)?"
+        r"(?:bailiffs|enforcement\s+agents?)\b",
+    ),
+    # The worst the customer has ever had: a complaint in all but name.
+    (
+        "complaint",
+        "complaint",
+        "plain",
+        r"\bworst\s+(?:customer\s+)?(?:service|company|experience|provider|bank|support"
+        r"|customer\s+service)\b.{0,30}\bever\b",
+    ),
+    # A long-standing customer who feels betrayed is a complaint whatever the words.
+    (
+        "complaint",
+        "complaint",
+        "plain",
+        r"\b(?:this|that)\s+is\s+how\s+you\s+treat\s+(?:me|us|your|a|loyal|long)"
+        r"|\b(?:loyal|long[- ]standing|long[- ]time)\s+customer\b.{0,60}\b(?:and\s+this|treated"
+        r"|treat\s+(?:me|us)\s+like)\b"
+        r"|\bafter\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|so many)\s+years\b.{0,40}"
+        r"\b(?:this is how|treated like|treat me like)",
     ),
     # -- repeat contacts the customer tells us about -----------------------------------------
     (

@@ -26,7 +26,21 @@ REFUNDS_OWED: tuple[tuple[str, str, str, str], ...] = (
         r"|our)\s+(?:\w+\s+)?(?:escrow|deposit|overage|refund)"
         r"|\b(?:return|refund|release)\s+(?:my|our)\s+(?:security\s+)?(?:deposit|funds|money)"
         r"|\bshould(?:'ve| have)\s+been\s+(?:deposited|credited|refunded|paid|applied"
-        r"|reimbursed|returned)",
+        r"|reimbursed|returned)"
+        r"|\b(?:returned|sent back|cancell?ed)\b.{0,80}\bwaiting\s+(?:for|on)\s+(?:my|our|the)\s+"
+        r"(?:money|refund|credit)"
+        r"|\b(?:return|refund|give\s+back|pay\s+back|repay)\s+(?:me\s+|us\s+)?(?:what|everything"
+        r"|all|the\s+money|whatever)\s+(?:that\s+)?(?:was|you|has\s+been|you've|you\s+have)\s+"
+        r"(?:\w+\s+)?(?:taken|charged|debited|billed|collected)"
+        r"|\bcredit\s+note\b"
+        r"|\bwaiting\s+(?:\w+\s+){0,3}?(?:for|on)\s+(?:the\s+|my\s+|our\s+)?(?:\S+\s+)?(?:credit"
+        r"|refund|money|compensation)\b.{0,60}\b(?:promised|agreed|owed|due)\b"
+        r"|\b(?:money|amount|balance|sum|refund)\s+(?:that\s+)?(?:i|we)\s+(?:was|were|am|are)\s+owed\b"
+        r"|\b(?:refund|return|revert|reverse|credit)\s+(?:the|my|our)\s+(?:extra|overpaid|excess"
+        r"|duplicate)\s+(?:amount|charge|money|payment|sum)"
+        r"|\b(?:reissue|re-issue|amend|correct|adjust)\s+(?:the\s+|this\s+|our\s+|my\s+|that\s+)?"
+        r"(?:invoice|bill|statement)\b"
+        r"|\bplease\s+(?:reissue|re-issue)\b",
     ),
     (
         "billing_error",

@@ -9,8 +9,8 @@ from __future__ import annotations
 _W = r"(?:[\w$£€.,'-]+\s+)"  # one word (with money and punctuation) and its space
 NEG = r"(?:\bnot|n't|\bnever|\bno)"  # "n't" has no word boundary before it
 CHARGED = (
-    r"(?:charg(?:ed|ing|es?)|chaged|billed|billing|debited|deducted|taken|drafted|withdrawn"
-    r"|invoiced)"
+    r"(?:charg(?:ed|ing|es?)|chaged|billed|billing|debited|deducted|taken|took|drafted|withdrawn"
+    r"|invoiced|collected)"
 )
 CHARGED_PAST = (
     r"(?:charged(?![- ]?off\b)|chaged|billed|debited|deducted|drafted|invoiced|assessed"
@@ -25,7 +25,8 @@ TIMES = (
     r"|three times|3 times|many times|over and over)"
 )
 MONEY = (
-    r"(?:[$£€]\s?\d[\d,.]*|\d[\d,.]*\s?(?:dollars|pounds|euros|usd|gbp|eur|quid|bucks)|\d+[.,]\d\d)"
+    r"(?:(?:[$£€₹]|\brs\.?|\binr|\ba\$|\bc\$)\s?\d[\d,.]*"
+    r"|\d[\d,.]*\s?(?:dollars|pounds|euros|usd|gbp|eur|inr|rupees|quid|bucks)|\d+[.,]\d\d)"
 )
 REFUND_N = (
     r"(?:refund(?:s|ed|ing)?|reimburs\w*|erimburs\w*|compensation\w*|restitution\w*|restitutin\w*"
@@ -41,7 +42,8 @@ SERVICE_N = (
     r"(?:internet|service|connection|network|wi-?fi|broadband|fibre|fiber|line|landline|phone line"
     r"|signal|tv|cable|power|electricity|site|website|platform|system|server|servers|portal|email"
     r"|mobile data|data|reception|streaming|stream|water|gas|heating|hot water|terminal"
-    r"|card machine|card reader|phone system|phones|router|modem|tv box)"
+    r"|card machine|card reader|phone system|phones|router|modem|tv box|emails|calls|texts"
+    r"|messages|notifications|app|integration|sync|api|webhooks?)"
 )
 DOWN = (
     r"(?:down|out|offline|dead|not working|isn't working|wasn't working|unavailable|cut off"
@@ -80,7 +82,8 @@ ACCOUNT_N = (
 CLOSE_V = (
     r"(?:cancel|cancell?ing|close|closing|terminate|terminating|delete|deleting|deleet|remove"
     r"|removing"
-    r"|discontinue|deactivate|shut down|shutting down|get rid of|quit|close out|disconnect)"
+    r"|discontinue|deactivate|shut down|shutting down|get rid of|quit|close out|disconnect"
+    r"|end(?!\s+of\b)|ending(?!\s+of\b))"
 )
 # Past requests told as part of a story ("I asked to speak to a supervisor") are not a request now.
 NARRATED = (

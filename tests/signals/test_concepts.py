@@ -1,0 +1,163 @@
+"""Concepts in other words: paraphrases the lexicon must read, and polite text it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpdesk_loyalty.signals import Signals
+from helpdesk_loyalty.signals.compute import text_signals
+from helpdesk_loyalty.signals.detectors import HardshipPolicy, assess_hardship, detect
+from helpdesk_loyalty.signals.phrases import find_phrases
+
+
+def kinds(text: str) -> set[tuple[str, str]]:
+    return {(m.category, m.kind) for m in find_phrases(text_signals(text).text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You took the payment twice this month.",
+        "Hiya, you lot have pinched £34.99 off me twice on the 3rd.",
+        "I am seeing two debits of Rs 1,499 for the same recharge on 12th.",
+        "Your invoice is $40 more than the price on your website.",
+        "The direct debit went out for £64 this month instead of the usual £32.",
+        "Our meter reading was estimated at 14,500 but the actual reading is 12,870.",
+        "I was promised £10 off per month and it's not been applied.",
+        "Your price comparison said £29/month but I'm being billed £34.",
+        "We were told installation would be free, yet the invoice includes a £75 charge.",
+        "I cancelled in January but you're still taking money from my account.",
+        "My late father's account is still being billed.",
+        "You've switched me to a more expensive plan without my permission.",
+        "I keep getting emails about an overdue invoice but I paid it on the 1st.",
+        "My texts say the payment failed, but the money has definitely left my account.",
+        "I was charged interest even though I paid the full balance on time.",
+        "The money I was owed from the overpayment hasn't come back yet.",
+        "I returned the item three weeks ago and I'm still waiting for my money.",
+    ],
+)
+def test_billing_errors_in_other_words(text: str) -> None:
+    assert "credit" in detect(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mobile data hasnt worked since the update on friday",
+        "Our phones have been completely dead since 8am.",
+        "Since the storm we've had no landline or broadband.",
+        "Internet's been crawling for a week, like 2Mbps in the evenings.",
+        "The Sky box has been stuck on a black screen since the weekend.",
+        "Our Slack integration stopped syncing on Tuesday.",
+        "API has been returning 500 errors since 14:00 UTC, all our webhooks are failing.",
+        "The sync has wiped our calendar entries again.",
+        "The installer left the job half done and now nothing works.",
+        "The card reader you sent never pairs. We've lost two days of card sales.",
+        "My order was supposed to arrive last Thursday.",
+        "I'm paying for 100Mb but only getting 10Mb.",
+    ],
+)
+def test_service_failures_in_other_words(text: str) -> None:
+    assert "credit" in detect(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you explain the charges on my latest bill? I just want to understand them.",
+        "Is there a fee if I end my contract early?",
+        "Hey, is the outage in Leeds fixed yet? Just checking.",
+        "Our internet dropped at 2pm and came back at 2:05. No action needed.",
+        "Is it possible to get a bill split between me and my housemates?",
+        "I'm a pensioner and just wanted to check you have my new address.",
+        "Can I change the date my payment is taken? I get paid on the 15th.",
+        "I'd like to upgrade my broadband. What are the options?",
+        "I was not charged twice after all, the second line dropped off.",
+    ],
+)
+def test_polite_questions_and_negations_fire_nothing(text: str) -> None:
+    assert detect(text) == set(), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm leaving for a competitor at the end of the month.",
+        "I want to end my contract, the service is rubbish.",
+        "I'm honestly thinking of leaving after nine years.",
+        "Escalate this now or I'm off to another provider.",
+        "Can someone with authority call me back please.",
+        "I want a senior manager to ring me today.",
+        "I'll be contacting trading standards about this.",
+        "I want to formally object to the way my complaint was handled.",
+        "I've been a loyal customer for 12 years and this is how you treat me?",
+        "If nobody calls me I'll be disputing the charge with my bank.",
+    ],
+)
+def test_escalations_in_other_words(text: str) -> None:
+    assert "escalate" in detect(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been off sick for two months and I'm behind on payments. Can we arrange something?",
+        "My hours got cut and I'm struggling. Could the payment date be moved to the 20th?",
+        "After my surgery I've had no income. I need to pause payments for a month.",
+        "We've fallen into arrears after my partner lost work. Can we set up instalments?",
+        "My benefits were delayed and I can't pay until next week. Sorry.",
+        "i'm between jobs and my savings are gone. can i pay what i can for a couple months?",
+        "Our company is going through a rough patch. We need another 30 days to pay.",
+        "My rent went up and I've got nothing left until payday. Is there any way to push it?",
+        "I'm on a zero-hours contract and had almost no shifts this month. I'll be short for "
+        "the loan payment on the 28th.",
+    ],
+)
+def test_hardship_in_other_words(text: str) -> None:
+    assert "flex" in detect(text), text
+
+
+def test_a_telephone_extension_is_not_more_time_to_pay() -> None:
+    found = kinds("I lost my job. Please call me back on extension 4471.")
+    assert ("hardship", "extension") not in found
+
+
+def test_pay_reduced_amounts_is_a_request_not_a_pay_cut() -> None:
+    found = kinds("I asked to pay reduced amounts for a few months.")
+    assert ("hardship", "payment_plan") in found
+    assert ("hardship", "lost_job") not in found
+
+
+def test_arrears_a_record_shows_are_not_the_customers_arrears() -> None:
+    assert ("hardship", "arrears") not in kinds("The loans are listed as late on my file.")
+
+
+def test_saying_they_can_pay_now_takes_arrears_told_as_history_out() -> None:
+    text = "I fell behind in 2019 and lost my job then. I have been current since, every month."
+    signals = Signals(text=text_signals(text))
+    assessment = assess_hardship(signals, HardshipPolicy())
+    assert ("can_pay", "current") in kinds(text)
+    assert assessment.reasons == ("a cause of hardship",)
+    assert not assessment.fires
+
+
+def test_a_dispute_weighs_against_hardship_and_says_so() -> None:
+    text = (
+        "I lost my job and I'm behind on the card. Experian is reporting me as 90 days late "
+        "and I want it removed from my credit report."
+    )
+    signals = Signals(text=text_signals(text))
+    assessment = assess_hardship(signals, HardshipPolicy())
+    assert assessment.score == 1.0 and not assessment.fires
+    assert assessment.evidence[-1].signal == "dispute"
+    assert assess_hardship(signals, HardshipPolicy(other_issue_weight=0)).fires
+
+
+def test_a_worry_about_a_future_credit_score_is_not_a_dispute() -> None:
+    text = "I can't make the full payment. I don't want this to affect my credit score."
+    assert not any(c == "dispute" for c, _ in kinds(text))
+
+
+def test_the_only_thing_i_can_afford_is_not_being_able_to_pay() -> None:
+    assert ("can_pay", "can_afford") not in kinds("A mobile home is the only thing I can afford.")
+    assert ("can_pay", "can_afford") in kinds("Our income is back and we can afford it now.")
