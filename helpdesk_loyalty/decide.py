@@ -116,7 +116,12 @@ class Decider:
 
         history = await self.store.ledger_for_ticket(event.ticket_id, account=event.account)
         status_change = event.changes.get("status")
-        solved_now = status_change is not None and str(status_change[1]).lower() in SOLVED
+        if status_change is not None:
+            solved_now = str(status_change[1]).lower() in SOLVED
+        else:
+            # Trigger bodies carry no change list; the "ticket solved" trigger fires on the
+            # change to solved, and a customer's reply reopens a solved ticket first.
+            solved_now = event.kind == "ticket.updated" and event.ticket.status in SOLVED
         if solved_now:
             return self._follow_ups(event, job, decision_id, history)
 
@@ -244,26 +249,26 @@ class Decider:
             )
             for f in plan.follow_ups
         ]
-        jobs: list[NewJob] = []
+        write: NewJob | None = None
         if update is not None:
-            jobs.append(
-                NewJob(
-                    kind="write",
-                    account=event.account,
-                    ordering_key=event.ordering_key,
-                    dedupe_key=f"write:{event.account}:{event.event_id}",
-                    payload={
-                        "helpdesk": event.helpdesk,
-                        "account": event.account,
-                        "ticket_id": event.ticket_id,
-                        "event_id": event.event_id,
-                        "decision_id": decision_id,
-                        "update": update.to_json(),
-                        "ticket": ticket_to_json(gathered.ticket),
-                    },
-                )
+            # The write continues this job in place, so it goes out before the ticket's next
+            # event is decided (per-ticket order holds for writes and decisions alike).
+            write = NewJob(
+                kind="write",
+                account=event.account,
+                ordering_key=event.ordering_key,
+                dedupe_key=f"write:{event.account}:{event.event_id}",
+                payload={
+                    "helpdesk": event.helpdesk,
+                    "account": event.account,
+                    "ticket_id": event.ticket_id,
+                    "event_id": event.event_id,
+                    "decision_id": decision_id,
+                    "update": update.to_json(),
+                    "ticket": ticket_to_json(gathered.ticket),
+                },
             )
-        return Completion(new_jobs=tuple(jobs), ledger=tuple(ledger), credits=plan.credits)
+        return Completion(ledger=tuple(ledger), credits=plan.credits, then=write)
 
     def _follow_ups(
         self, event: Any, job: Job | None, decision_id: str, history: Sequence[LedgerEntry]

@@ -6,20 +6,27 @@ returns something that is not a :class:`~helpdesk_loyalty.actions.RuleResult` is
 the others still run. After ``quarantine_after`` consecutive failures a rule is quarantined:
 skipped and reported until the process restarts.
 
-Sync rules run in a thread pool so a hung rule cannot block the event loop; Python cannot stop a
-running thread, so a hung call keeps its thread until it returns. Quarantine bounds how many
-such threads one broken rule can hold.
+Sync plugin calls run on threads of their own so a hung rule cannot block the event loop; Python
+cannot stop a running thread, so a hung call keeps its thread until it returns. The threads are
+daemon threads, so a hung call never keeps the process from exiting, and quarantine bounds how
+many of them one broken rule can hold.
+
+Health is kept per process in :attr:`Engine.health`. When a plugin's state (``ok``, ``failing``,
+``quarantined``) or last error changes, the engine hands the change to ``health_sink`` (the
+runtime points it at the store), so ``plugins`` in another process shows what this one saw.
+Nothing is written while a plugin's health stays the same.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import inspect
 import logging
+import threading
 import time
-from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,9 +34,12 @@ from .actions import RuleResult, describe_action
 from .context import EnrichmentContext, RuleContext
 from .host import PluginHost
 
-__all__ = ["Engine", "RuleHealth", "RuleRun"]
+__all__ = ["Engine", "HealthSink", "RuleHealth", "RuleRun"]
 
 log = logging.getLogger("helpdesk_loyalty.engine")
+
+HealthSink = Callable[[str, str, str | None], Awaitable[None]]
+"""Receives ``(plugin, state, last error)`` when a plugin's health changed."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,42 @@ class RuleHealth:
     last_error: str | None = None
     last_error_at: float | None = None
 
+    @property
+    def state(self) -> str:
+        """``quarantined``, ``failing`` (its last call failed) or ``ok``."""
+        if self.quarantined:
+            return "quarantined"
+        return "failing" if self.consecutive_failures else "ok"
+
+
+def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
+    if future.done():
+        return  # the caller stopped waiting (time budget spent); the late answer is dropped
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(result)
+
+
+def _on_daemon_thread(call: Callable[[], Any], name: str) -> asyncio.Future[Any]:
+    """Run ``call`` on a new daemon thread; its outcome resolves the returned future."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[Any] = loop.create_future()
+
+    def run() -> None:
+        error: BaseException | None = None
+        result: Any = None
+        try:
+            result = call()
+        except BaseException as exc:  # handed to the awaiting task, which records it
+            error = exc
+        # A closed loop raises RuntimeError: nobody is waiting for this answer any more.
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(_settle, future, result, error)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
+    return future
+
 
 class Engine:
     """Runs enrichment plugins and rules for one event at a time."""
@@ -100,18 +146,18 @@ class Engine:
         rule_timeout: float = 2.0,
         enrich_timeout: float = 1.0,
         quarantine_after: int = 5,
-        threads: int = 16,
+        health_sink: HealthSink | None = None,
     ) -> None:
         self.host = host
         self.rule_timeout = rule_timeout
         self.enrich_timeout = enrich_timeout
         self.quarantine_after = quarantine_after
         self.health: dict[str, RuleHealth] = {}
-        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="hl-plugin")
+        self.health_sink = health_sink
+        self._reported: dict[str, tuple[str, str | None]] = {}
 
     def close(self) -> None:
-        """Release the thread pool without waiting for hung plugin calls."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Nothing to release: hung plugin calls hold daemon threads, which never block exit."""
 
     def health_of(self, name: str) -> RuleHealth:
         """The health record of plugin ``name``."""
@@ -132,14 +178,40 @@ class Engine:
                 error,
             )
 
+    async def report_health(self) -> None:
+        """Hand every plugin whose state or last error changed since the last report to
+        ``health_sink``. A plugin not called in this process yet has nothing to report; a sink
+        that fails is logged and the change is offered again after the next event."""
+        # Events are decided concurrently: the snapshot of the dicts keeps another task's new
+        # entries out of this loop, and marking a change reported before the write keeps two
+        # tasks from writing the same change.
+        for name, health in list(self.health.items()):
+            if health.calls == 0:
+                continue
+            snapshot = (health.state, health.last_error)
+            previous = self._reported.get(name)
+            if previous == snapshot:
+                continue
+            self._reported[name] = snapshot
+            if self.health_sink is None:
+                continue
+            try:
+                await self.health_sink(name, *snapshot)
+            except Exception as exc:  # health reporting must never cost a decision
+                log.warning("health of plugin %s not recorded: %s", name, exc)
+                if self._reported.get(name) == snapshot:
+                    if previous is None:
+                        del self._reported[name]
+                    else:
+                        self._reported[name] = previous
+
     async def _call(self, plugin: str, hook: str, timeout: float, **kwargs: Any) -> Any:
         caller = self.host.caller(plugin, hook)
         impls = caller.get_hookimpls()
         if impls and inspect.iscoroutinefunction(impls[0].function):
             results = caller(**kwargs)
             return await asyncio.wait_for(results[0], timeout) if results else None
-        loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self._pool, functools.partial(caller, **kwargs))
+        future = _on_daemon_thread(functools.partial(caller, **kwargs), f"hl-{plugin}")
         results = await asyncio.wait_for(future, timeout)
         return results[0] if results else None
 
@@ -171,6 +243,7 @@ class Engine:
                 continue
             health.consecutive_failures = 0
             extra[name] = dict(result)
+        await self.report_health()
         return extra
 
     async def run_rules(self, make_ctx: Callable[[str, str], RuleContext]) -> list[RuleRun]:
@@ -226,4 +299,5 @@ class Engine:
             health.consecutive_failures = 0
             status = "matched" if result is not None and result.matched else "not_matched"
             runs.append(RuleRun(name, mode, status, result=result, duration_ms=elapsed))
+        await self.report_health()
         return runs

@@ -48,17 +48,21 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
         signals, this rule's settings (``ctx.config``) and the time to decide at (``ctx.now``).
     :returns: a :class:`~helpdesk_loyalty.actions.RuleResult` with ``matched``, the evidence,
         the actions and the suggested reply; or ``None`` when the rule does not apply at all
-        (recorded as "not matched").
+        (recorded as "not matched"). Anything else is recorded as an error.
 
-    When: once per inbound event that is not our own write, after the context is built, for
-    every rule whose mode is not ``off`` and that is not quarantined.
+    When: once per inbound event that is not our own write and does not solve the ticket, after
+    the context and the signals are built, for every rule whose mode is not ``off`` and that is
+    not quarantined.
 
-    Sync only, and pure: no network, no disk, no sleeping. The call runs in a worker thread
-    with a time budget (``rule_timeout``, 2 s by default); a rule that raises or runs out of
-    time is recorded in the ledger and the other rules still run.
+    Sync or async: sync only, and pure: no network, no disk, no sleeping. The call runs on a
+    thread of its own with a time budget (``HL_RULE_TIMEOUT``, 2 s by default); a rule that
+    raises, returns something else or runs out of time is recorded in the ledger, the other
+    rules still run, and after ``HL_QUARANTINE_AFTER`` failures in a row the rule is
+    quarantined (``plugins`` shows it, with the last error).
 
     Ordering: rules run one by one in name order; their actions are merged into one update
-    afterwards, so order never changes the outcome.
+    afterwards (``[defaults] precedence`` settles a group or field two rules both set), so the
+    order of calls never changes the outcome.
     """
 
 
@@ -70,8 +74,15 @@ def declare_settings() -> Sequence[Setting]:  # type: ignore[empty-body]
         default, help). The plugin's table ``[rules.<name>]`` is validated against it at start:
         an unknown key, a wrong type or a missing required value stops start-up with a message
         that names the plugin, the key and the fix. ``mode`` is declared for every rule already.
+        The validated values reach the plugin as ``ctx.config``.
 
-    When: once, at start, for every loaded plugin. Sync. Order does not matter.
+    When: once, at start, for every loaded plugin (``serve``, ``worker``, ``receive`` and
+    ``plugins`` all load plugins the same way). A plugin without this hook takes no settings.
+
+    Sync or async: sync. A declaration that raises skips that plugin (reported by
+    ``plugins``), it does not stop start-up.
+
+    Ordering: none; each plugin declares only its own settings.
     """
 
 
@@ -83,15 +94,22 @@ def enrich_signals(
 
     :param ctx: an :class:`~helpdesk_loyalty.context.EnrichmentContext` with the event, the
         ticket, the customer, ``customer_key`` and this plugin's settings.
-    :returns: a mapping of signal names to JSON-compatible values, or ``None``. May be a
-        coroutine function (``async def``): I/O belongs here, not in rules. The result is
+    :returns: a mapping of signal names to JSON-compatible values, or ``None``. The result is
         available to rules as ``ctx.signals.extra[<plugin name>]``; a mapping with the keys
         ``monthly_spend``, ``tier``, ``plan``, ``payment_status``, ``days_overdue`` or
         ``failed_payments`` also fills the customer signals where the helpdesk had none.
 
-    When: once per event, before the rules, for every enrichment plugin. Each call has a time
-    budget (``enrich_timeout``, 1 s by default); a plugin that fails or runs late is recorded
-    and its signals are missing, the rules still run.
+    When: once per event that goes to the rules, after the context is gathered and before the
+    signals are computed, for every enrichment plugin that is not quarantined.
+
+    Sync or async: either; an ``async def`` implementation is awaited on the event loop (I/O
+    belongs here, not in rules), a sync one runs on a thread of its own. Each call has a time
+    budget (``HL_ENRICH_TIMEOUT``, 1 s by default); a plugin that fails or runs late is recorded,
+    its signals are missing and the rules still run. Repeated failures quarantine it.
+
+    Ordering: plugins are called one by one in name order. When two of them fill the same
+    customer signal, the plugin whose name sorts first wins; the helpdesk's own fields always
+    win over enrichment.
     """
 
 
@@ -103,5 +121,12 @@ def register_helpdesks() -> Sequence[HelpdeskSpec]:  # type: ignore[empty-body]
         the helpdesk (the ``/webhooks/<name>`` path), how to verify and parse its webhooks, and
         how to build its API client from settings.
 
-    When: once, at start. Sync. A name already taken by another adapter stops start-up.
+    When: once, at start, before any webhook is received (the built-in adapters arrive through
+    this hook too).
+
+    Sync or async: sync. A plugin whose hook raises is reported and skipped; a name already
+    taken by another adapter stops start-up.
+
+    Ordering: plugins are asked in name order; the order has no effect because names must be
+    unique.
     """

@@ -196,10 +196,7 @@ class PluginHost:
                 for result in self._call_one(info.name, "declare_settings"):
                     declared.extend(result or ())
             except Exception as exc:  # a plugin whose declaration breaks is skipped, not fatal
-                info.error = f"declare_settings failed: {_short_error(exc)}"
-                self.pm.unregister(name=info.name)
-                self._callers.clear()
-                log.error("plugin %s skipped: %s", info.name, info.error)
+                self._skip(info.name, f"declare_settings failed: {_short_error(exc)}")
                 continue
             if info.is_rule and not any(s.name == "mode" for s in declared):
                 declared.insert(0, MODE_SETTING)
@@ -207,6 +204,13 @@ class PluginHost:
             if info.is_rule and "mode" not in table:
                 table["mode"] = self.rules_file.default_mode()
             info.settings = validate_table(info.name, declared, table)
+
+    def _skip(self, plugin: str, error: str) -> None:
+        """Unregister a plugin that broke after loading; ``plugins`` lists it with ``error``."""
+        self.infos[plugin].error = error
+        self.pm.unregister(name=plugin)
+        self._callers.clear()
+        log.error("plugin %s skipped: %s", plugin, error)
 
     # -- calling ---------------------------------------------------------------------------
     def caller(self, plugin: str, hook: str) -> Any:
@@ -240,7 +244,12 @@ class PluginHost:
         """Every registered helpdesk adapter by name; a name registered twice is an error."""
         specs: dict[str, Any] = {}
         for plugin in self.names_with("register_helpdesks"):
-            for offered in self._call_one(plugin, "register_helpdesks"):
+            try:
+                results = self._call_one(plugin, "register_helpdesks")
+            except Exception as exc:  # a broken adapter plugin is reported, not fatal
+                self._skip(plugin, f"register_helpdesks failed: {_short_error(exc)}")
+                continue
+            for offered in results:
                 for spec in offered or ():
                     if spec.name in specs:
                         raise ConfigError(

@@ -121,6 +121,7 @@ async def open_runtime(
 
     store = store or open_store(settings.database_url, clock)
     await store.open()
+    engine.health_sink = store.record_plugin_health  # so `plugins` elsewhere sees quarantines
     builder = ContextBuilder(
         store,
         clients,

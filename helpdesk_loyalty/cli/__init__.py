@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import ConfigError, LoyaltyError
-from . import check, demo, evaluate, ops, plugins, receive, serve, setup, why
+from . import check, demo, evaluate, newrule, ops, plugins, receive, serve, setup, why
 
 __all__ = ["build_parser", "main"]
 
-COMMANDS = (serve, demo, receive, why, plugins, evaluate, ops, setup, check)
+COMMANDS = (serve, demo, receive, why, plugins, newrule, evaluate, ops, setup, check)
 
 
 def build_parser() -> argparse.ArgumentParser:

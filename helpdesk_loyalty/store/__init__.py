@@ -15,6 +15,7 @@ from .base import (
     Job,
     LedgerEntry,
     NewJob,
+    PluginHealth,
     Store,
     StoreStats,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "Job",
     "LedgerEntry",
     "NewJob",
+    "PluginHealth",
     "PostgresStore",
     "SqliteStore",
     "Store",

@@ -16,6 +16,9 @@ Tables (same names on both backends):
 - ``ledger``: append-only, written in the same transaction as the state change it explains.
 - ``credits``: bill credits suggested, for per-customer caps.
 - ``throttles``: per-account "no calls before" times (a 429's ``Retry-After``).
+- ``plugin_health``: one row per plugin, the last health change a running service reported
+  (``ok``, ``failing``, ``quarantined``) with the last error, so ``plugins`` in another process
+  can show it.
 
 Job status: ``pending`` -> ``running`` (leased) -> ``done`` | ``dead``; ``retry_job`` puts a
 running job back to ``pending`` with a later ``available_at``; ``requeue`` puts a dead job back.
@@ -34,18 +37,21 @@ from ..models import CreditRecord, empty_mapping
 __all__ = [
     "JOB_KINDS",
     "JOB_STATUSES",
+    "PLUGIN_STATES",
     "Accepted",
     "Completion",
     "InboundRecord",
     "Job",
     "LedgerEntry",
     "NewJob",
+    "PluginHealth",
     "Store",
     "StoreStats",
 ]
 
 JOB_KINDS = ("evaluate", "write", "follow_up")
 JOB_STATUSES = ("pending", "running", "done", "dead")
+PLUGIN_STATES = ("ok", "failing", "quarantined")
 
 
 class Accepted(enum.Enum):
@@ -131,11 +137,19 @@ class LedgerEntry:
 
 @dataclass(frozen=True)
 class Completion:
-    """Everything that becomes durable, atomically, when a job finishes."""
+    """Everything that becomes durable, atomically, when a job finishes.
+
+    ``then`` continues the same job as another one (its kind, payload, dedupe key and
+    ``available_at``; attempts start again) instead of marking it done. The job keeps its id,
+    so its place at the head of its ordering key: a decision's write runs before the next
+    event of the same ticket is decided. ``then.account`` and ``then.ordering_key`` must be
+    the job's own.
+    """
 
     new_jobs: Sequence[NewJob] = ()
     ledger: Sequence[LedgerEntry] = ()
     credits: Sequence[CreditRecord] = ()
+    then: NewJob | None = None
 
 
 @dataclass(frozen=True)
@@ -149,6 +163,22 @@ class StoreStats:
     dead_jobs: int
     throttled_accounts: Mapping[str, float]
     ledger_rows: int
+
+
+@dataclass(frozen=True)
+class PluginHealth:
+    """The last health change of one plugin, as a running service reported it.
+
+    ``state``: ``ok`` (its last call succeeded), ``failing`` (its last calls raised or ran out of
+    time, fewer than the quarantine limit in a row) or ``quarantined`` (skipped until the
+    process restarts). ``error`` is the last error, kept after the plugin recovers. ``at`` is
+    when the change was recorded, on the store's clock.
+    """
+
+    name: str
+    state: str
+    error: str | None = None
+    at: float = 0.0
 
 
 class Store(Protocol):
@@ -257,6 +287,15 @@ class Store(Protocol):
 
     async def stats(self) -> StoreStats:
         """Counts for operations."""
+
+    # -- plugin health ---------------------------------------------------------------------
+    async def record_plugin_health(self, name: str, state: str, error: str | None) -> None:
+        """Replace the health of plugin ``name`` (one of :data:`PLUGIN_STATES`, else
+        :class:`StoreError`) and its last error, stamped with the store's clock. The engine calls
+        this only when a plugin's state or error changed, so it stays off the hot path."""
+
+    async def plugin_health(self) -> dict[str, PluginHealth]:
+        """The last recorded health of every plugin, by name."""
 
     async def purge(
         self, *, done_before: float, inbox_before: float, ledger_before: float | None = None

@@ -32,7 +32,8 @@ except ImportError as exc:  # the optional dependency: helpdesk-loyalty[postgres
 from ..models import CreditRecord
 from . import postgres_reads as reads
 from . import postgres_sql as sql
-from .base import Accepted, Completion, InboundRecord, Job, LedgerEntry, StoreStats
+from .base import Accepted, Completion, InboundRecord, Job, LedgerEntry, PluginHealth, StoreStats
+from .health import check_plugin_state, postgres_plugin_health, postgres_record_plugin_health
 from .postgres_errors import describe, translate
 from .postgres_migrate import migrate
 from .postgres_wake import CHANNEL, Listener, Notifier
@@ -251,7 +252,23 @@ class PostgresStore:
         now = self._clock.time()
         fence = {"id": job.id, "owner": job.lease_owner, "attempts": job.attempts, "now": now}
         async with self._transaction("complete_job") as conn:
-            cur = await conn.execute(sql.COMPLETE, fence)
+            then = completion.then
+            if then is None:
+                cur = await conn.execute(sql.COMPLETE, fence)
+            else:
+                kind, _account, _key, dedupe_key, payload, available_at, _c, _u = job_params(
+                    then, now
+                )
+                cur = await conn.execute(
+                    sql.CONTINUE,
+                    {
+                        **fence,
+                        "kind": kind,
+                        "dedupe_key": dedupe_key,
+                        "payload": payload,
+                        "available_at": available_at,
+                    },
+                )
             if cur.rowcount != 1:
                 raise stale_lease(job)
             await self._insert_jobs(conn, [job_params(new, now) for new in completion.new_jobs])
@@ -380,6 +397,17 @@ class PostgresStore:
         async with self._transaction("stats") as conn:
             await conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             return await reads.stats(conn, self._clock.time())
+
+    async def record_plugin_health(self, name: str, state: str, error: str | None) -> None:
+        """See :meth:`.base.Store.record_plugin_health`."""
+        check_plugin_state(state)
+        async with self._statement("record_plugin_health") as conn:
+            await postgres_record_plugin_health(conn, name, state, error, self._clock.time())
+
+    async def plugin_health(self) -> dict[str, PluginHealth]:
+        """See :meth:`.base.Store.plugin_health`."""
+        async with self._statement("plugin_health") as conn:
+            return await postgres_plugin_health(conn)
 
     async def purge(
         self, *, done_before: float, inbox_before: float, ledger_before: float | None = None

@@ -118,6 +118,12 @@ COMPLETE = f"""
 UPDATE jobs SET status = 'done', lease_owner = NULL, lease_until = NULL, updated_at = %(now)s
 WHERE {_FENCE}"""
 
+CONTINUE = f"""
+UPDATE jobs SET kind = %(kind)s, dedupe_key = %(dedupe_key)s, payload = %(payload)s::jsonb,
+    status = 'pending', attempts = 0, available_at = %(available_at)s, first_try_at = NULL,
+    last_error = NULL, lease_owner = NULL, lease_until = NULL, updated_at = %(now)s
+WHERE {_FENCE}"""
+
 RETRY = f"""
 UPDATE jobs SET status = 'pending', available_at = %(not_before)s, last_error = %(error)s,
     attempts = attempts - %(refund)s, lease_owner = NULL, lease_until = NULL,

@@ -21,7 +21,8 @@ from ..errors import ConfigError, StoreError
 from ..models import CreditRecord
 from . import sqlite_ops as ops
 from . import sqlite_reads as reads
-from .base import Accepted, Completion, InboundRecord, Job, LedgerEntry, StoreStats
+from .base import Accepted, Completion, InboundRecord, Job, LedgerEntry, PluginHealth, StoreStats
+from .health import check_plugin_state, sqlite_plugin_health, sqlite_record_plugin_health
 from .rows import (
     check_status,
     credit_params,
@@ -195,6 +196,7 @@ class SqliteStore:
             new_jobs=[job_params(new, now) for new in completion.new_jobs],
             ledger=[ledger_params(entry, now, job.id) for entry in completion.ledger],
             credits=[credit_params(credit, job.account) for credit in completion.credits],
+            then=job_params(completion.then, now) if completion.then is not None else None,
         )
         await self._write(op, wakes=True)
 
@@ -330,6 +332,18 @@ class SqliteStore:
     async def stats(self) -> StoreStats:
         """See :meth:`.base.Store.stats`."""
         return await self._read(partial(reads.stats, now=self._clock.time()))
+
+    async def record_plugin_health(self, name: str, state: str, error: str | None) -> None:
+        """See :meth:`.base.Store.record_plugin_health`."""
+        check_plugin_state(state)
+        at = self._clock.time()
+        await self._write(
+            partial(sqlite_record_plugin_health, name=name, state=state, error=error, at=at)
+        )
+
+    async def plugin_health(self) -> dict[str, PluginHealth]:
+        """See :meth:`.base.Store.plugin_health`."""
+        return await self._read(sqlite_plugin_health)
 
     async def purge(
         self, *, done_before: float, inbox_before: float, ledger_before: float | None = None

@@ -133,6 +133,14 @@ def extend(conn: sqlite3.Connection, ids: Sequence[int], owner: str, until: floa
     )
 
 
+_CONTINUE = (
+    "UPDATE jobs SET kind = :kind, dedupe_key = :dedupe_key, payload = :payload,"
+    " status = 'pending', attempts = 0, available_at = :available_at, first_try_at = NULL,"
+    " last_error = NULL, lease_owner = NULL, lease_until = NULL, updated_at = :now"
+    f" WHERE {_FENCE}"
+)
+
+
 def complete(
     conn: sqlite3.Connection,
     job: Job,
@@ -140,13 +148,28 @@ def complete(
     new_jobs: Sequence[JobParams],
     ledger: Sequence[LedgerParams],
     credits: Sequence[CreditParams],
+    then: JobParams | None = None,
 ) -> None:
-    """Mark ``job`` done and insert what its completion carries."""
-    done = conn.execute(
-        "UPDATE jobs SET status = 'done', lease_owner = NULL, lease_until = NULL,"
-        f" updated_at = :now WHERE {_FENCE}",
-        {**_fence(job), "now": now},
-    )
+    """Mark ``job`` done (or continue it as ``then``) and insert what its completion carries."""
+    if then is None:
+        done = conn.execute(
+            "UPDATE jobs SET status = 'done', lease_owner = NULL, lease_until = NULL,"
+            f" updated_at = :now WHERE {_FENCE}",
+            {**_fence(job), "now": now},
+        )
+    else:
+        kind, _account, _key, dedupe_key, payload, available_at, _created, _updated = then
+        done = conn.execute(
+            _CONTINUE,
+            {
+                **_fence(job),
+                "now": now,
+                "kind": kind,
+                "dedupe_key": dedupe_key,
+                "payload": payload,
+                "available_at": available_at,
+            },
+        )
     if done.rowcount != 1:
         raise stale_lease(job)
     for params in new_jobs:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from helpdesk_loyalty.adapters.builtin import ENV_DOC
 from helpdesk_loyalty.cli import build_parser
 from helpdesk_loyalty.config import SETTINGS_DOC
 
@@ -12,7 +13,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_setting_is_in_the_readme_with_its_default() -> None:
-    for name, default, _meaning in SETTINGS_DOC:
+    for name, default, _meaning in (*SETTINGS_DOC, *ENV_DOC):
         assert f"| `{name}` | `{default}` |" in README, f"{name} missing from the README table"
 
 

@@ -21,7 +21,7 @@ from helpdesk_loyalty.clock import FakeClock
 from helpdesk_loyalty.store import PostgresStore, SqliteStore, Store
 
 DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-TABLES = ("inbox", "jobs", "ledger", "credits", "throttles")
+TABLES = ("inbox", "jobs", "ledger", "credits", "throttles", "plugin_health")
 
 
 @pytest.fixture(scope="session")

@@ -245,6 +245,31 @@ async def test_complete_inserts_its_jobs_ledger_and_credits_atomically(
     assert keys(await claim(store)) == ["a1#1"]  # new jobs queue behind each other, in order
 
 
+async def test_a_job_continued_in_place_keeps_its_place_ahead_of_the_tickets_next_event(
+    store: Store, clock: FakeClock
+) -> None:
+    await accept_all(store, record("a1", "1"), record("a2", "1"))
+    job = await claim_one(store)
+    await store.complete_job(
+        job,
+        Completion(
+            ledger=[entry("decided", "1")],
+            then=new_job("write:a1", "1", payload={"update": "for a1"}),
+        ),
+    )
+
+    continued = await store.get_job(job.id)
+    assert continued is not None
+    assert (continued.kind, continued.status, continued.attempts) == ("write", "pending", 0)
+    assert (continued.dedupe_key, continued.payload) == ("write:a1", {"update": "for a1"})
+    assert continued.first_try_at is None and continued.lease_owner is None
+    write = await claim_one(store)
+    assert write.id == job.id and write.kind == "write"  # before a2's evaluation
+    assert await claim(store) == []
+    await store.complete_job(write)
+    assert keys(await claim(store)) == ["zendesk/a2"]
+
+
 async def test_a_new_job_whose_dedupe_key_exists_is_ignored(store: Store) -> None:
     await accept_all(store, record("a1", "1"), record("a2", "1"))
     job = await claim_one(store)

@@ -11,6 +11,7 @@ from storekit import record
 from helpdesk_loyalty.clock import FakeClock
 from helpdesk_loyalty.errors import ConfigError, StoreError, StoreUnavailableError
 from helpdesk_loyalty.store import Accepted, SqliteStore, open_store
+from helpdesk_loyalty.store.migrate import migrations
 
 pytestmark = pytest.mark.anyio
 
@@ -59,7 +60,8 @@ async def test_the_database_is_in_wal_mode_and_full_sync_by_default(tmp_path: Pa
         await store.close()
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        applied = conn.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
+        assert applied == [(m.version,) for m in migrations("sqlite")]
     conn.close()
 
 
