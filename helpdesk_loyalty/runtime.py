@@ -89,8 +89,6 @@ async def open_runtime(
     clock = clock or SystemClock()
     rules_file = load_rules_file(settings)
     host = PluginHost.load(settings, rules_file, extra=extra_plugins)
-    for failure in host.failures():
-        log.error("plugin %s skipped: %s", failure.name, failure.error)
     specs = host.helpdesk_specs()
     helpdesks = helpdesk_settings(specs, settings)
     signals_config = SignalsConfig.from_rules(rules_file)

@@ -118,7 +118,12 @@ def _event_id(
     ticket_id: str, updated: str | None, kind: str, triggered: str, raw: Mapping[str, Any]
 ) -> str:
     if updated is not None:
-        return f"{ticket_id}:{updated}:{kind}:{triggered}"
+        # How precisely {{ticket.updated_at}} renders is not documented: the latest comment's
+        # digest keeps two replies within one rendered instant apart, and a redelivery (the
+        # same body) still lands on the same key.
+        latest = str(raw.get("ticket_latest_public_comment") or "")
+        digest = hashlib.sha256(latest.encode("utf-8")).hexdigest()[:12]
+        return f"{ticket_id}:{updated}:{kind}:{triggered}:{digest}"
     # Without {{ticket.updated_at}} nothing tells two deliveries of one change from two changes,
     # so the whole body is the key: a redelivery is dropped, and a second change that renders an
     # identical body carries nothing new for the rules anyway.
