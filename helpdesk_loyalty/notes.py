@@ -1,18 +1,48 @@
 """Rendering the internal note an agent reads, for each helpdesk's note format.
 
-The note is short and scannable: per rule, what happened, the evidence, the suggested actions and
-suggested words to the customer; then the decision marker. Zendesk takes ``html_body`` on a
-comment and Freshdesk an HTML ``body``; both share :func:`render_html`. :func:`render_text` is
-for plain-text consumers (the CLI, ``receive``, logs of what would be written).
+The note is short and scannable: per rule, what happened (the evidence), the suggested actions
+and guidance; then ONE set of suggested words to the customer for the whole ticket, and the
+decision marker. Zendesk takes ``html_body`` on a comment and Freshdesk an HTML ``body``; both
+share :func:`render_html`. :func:`render_text` is for plain-text consumers (the CLI,
+``receive``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
-from .update import Note, marker_for
+from .update import Note, NoteSection, marker_for
 
-__all__ = ["render_html", "render_text"]
+__all__ = ["customer_words", "render_html", "render_text"]
+
+# The built-in rules suggest words in four beats: acknowledge, apologise, act, follow up.
+_BEATS = 4
+
+
+def _unique(lines: Sequence[str]) -> list[str]:
+    seen: list[str] = []
+    for line in lines:
+        if line and line not in seen:
+            seen.append(line)
+    return seen
+
+
+def customer_words(sections: Sequence[NoteSection]) -> list[str]:
+    """One set of suggested words for every rule that matched.
+
+    When each rule suggests the four beats, the customer hears each acknowledgement and each
+    action once, but one apology and one follow-up (the first rule's: rules are in precedence
+    order); otherwise the lines are joined without repeats.
+    """
+    replies = [list(s.reply) for s in sections if s.reply]
+    if not replies:
+        return []
+    if len(replies) == 1 or any(len(r) != _BEATS for r in replies):
+        return _unique([line for reply in replies for line in reply])
+    acknowledge = _unique([r[0] for r in replies])
+    act = _unique([r[2] for r in replies])
+    return [*acknowledge, replies[0][1], *act, replies[0][3]]
 
 
 def render_text(note: Note) -> str:
@@ -23,15 +53,20 @@ def render_text(note: Note) -> str:
         lines.append(f"■ {section.headline}")
         if section.evidence:
             lines.append("What happened: " + "; ".join(section.evidence))
-        for action in section.actions:
-            lines.append(f"  → {action}")
-        if section.reply:
-            lines.append("Suggested words:")
-            lines.extend(f"  “{line}”" for line in section.reply)
+        lines.extend(f"  → {action}" for action in section.actions)
         lines.extend(f"  ! {line}" for line in section.guidance)
+    words = customer_words(note.sections)
+    if words:
+        lines.append("")
+        lines.append("Suggested words to the customer:")
+        lines.extend(f"  “{line}”" for line in words)
     lines.append("")
     lines.append(marker_for(note.decision_id))
     return "\n".join(lines)
+
+
+def _items(lines: Sequence[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
 
 
 def render_html(note: Note) -> str:
@@ -40,19 +75,14 @@ def render_html(note: Note) -> str:
     for section in note.sections:
         parts.append(f"<p><strong>{escape(section.headline)}</strong></p>")
         if section.evidence:
-            parts.append(
-                "<p><em>What happened:</em> "
-                + "; ".join(escape(e) for e in section.evidence)
-                + "</p>"
-            )
+            evidence = "; ".join(escape(e) for e in section.evidence)
+            parts.append(f"<p><em>What happened:</em> {evidence}</p>")
         if section.actions:
-            items = "".join(f"<li>{escape(a)}</li>" for a in section.actions)
-            parts.append(f"<p><em>Suggested actions:</em></p><ul>{items}</ul>")
-        if section.reply:
-            items = "".join(f"<li>{escape(r)}</li>" for r in section.reply)
-            parts.append(f"<p><em>Suggested words to the customer:</em></p><ul>{items}</ul>")
+            parts.append(f"<p><em>Suggested actions:</em></p>{_items(section.actions)}")
         if section.guidance:
-            items = "".join(f"<li>{escape(g)}</li>" for g in section.guidance)
-            parts.append(f"<p><em>Tone:</em></p><ul>{items}</ul>")
+            parts.append(f"<p><em>Guidance:</em></p>{_items(section.guidance)}")
+    words = customer_words(note.sections)
+    if words:
+        parts.append(f"<p><em>Suggested words to the customer:</em></p>{_items(words)}")
     parts.append(f"<p><small>{escape(marker_for(note.decision_id))}</small></p>")
     return "".join(parts)

@@ -108,13 +108,13 @@ def plan_update(
                     elif fields[name] != value:
                         lines.append(f"Would set field {name} to {value}; kept {fields[name]}")
                 case SuggestCredit() as credit:
-                    approval = " — needs approval" if credit.needs_approval else ""
-                    basis = f" ({credit.basis})" if credit.basis else ""
+                    approval = ", needs approval" if credit.needs_approval else ""
                     lines.append(
-                        f"Suggested credit: {credit.currency} {credit.amount:.2f}"
-                        f"{basis}{approval}. "
-                        "Not applied: a person decides and applies it."
+                        f"Suggested credit: {credit.currency} {credit.amount:.2f}{approval} "
+                        "(not applied: a person reviews and applies it)"
                     )
+                    if credit.basis:
+                        lines.append(f"Basis: {credit.basis}")
                     credits.append(
                         CreditRecord(
                             customer_key,

@@ -80,9 +80,10 @@ def test_act_mode_applies_priority_group_and_fields_in_one_update() -> None:
     ]  # type: ignore[union-attr]
     credit_lines = update.note.sections[1].actions  # type: ignore[union-attr]
     assert any(
-        "USD 20.00" in line and "needs approval" in line and "Not applied" in line
+        "USD 20.00" in line and "needs approval" in line and "not applied" in line
         for line in credit_lines
     )
+    assert "Basis: 25% of bill" in credit_lines
     assert update.note.sections[1].guidance == ("Never promise the amount in a public reply.",)  # type: ignore[union-attr]
     assert [c.amount for c in plan.credits] == [20.0]
 
