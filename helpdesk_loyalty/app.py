@@ -48,8 +48,16 @@ def error_response(
     return JSONResponse({"error": code, "detail": detail}, status_code=status, headers=headers)
 
 
-async def _read_body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
+def _lowered_headers(request: Request) -> dict[str, str]:
+    # One pass over the raw ASGI headers; Starlette's Headers decode on every lookup.
+    return {
+        name.decode("latin-1").lower(): value.decode("latin-1")
+        for name, value in request.scope["headers"]
+    }
+
+
+async def _read_body(request: Request, headers: dict[str, str], limit: int) -> bytes:
+    declared = headers.get("content-length")
     if declared is not None:
         try:
             too_big = int(declared) > limit
@@ -97,17 +105,27 @@ def _receiver(
                 f"{helpdesk} is not configured on this server, so /webhooks/{helpdesk} refuses "
                 f"every request; set the HL_{helpdesk.upper()}_* variables (see README)"
             )
-        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        headers = _lowered_headers(request)
+        content_type = headers.get("content-type", "").split(";")[0].strip().lower()
         if content_type not in JSON_TYPES:
             return error_response(
                 415,
                 "unsupported_media_type",
                 f"Content-Type is {content_type or 'missing'!r}; send application/json",
             )
-        body = await _read_body(request, runtime.settings.max_body_bytes)
-        headers = {k.lower(): v for k, v in request.headers.items()}
+        body = await _read_body(request, headers, runtime.settings.max_body_bytes)
         spec.verify(headers, body, settings, runtime.clock.time())
-        event = spec.parse(headers, body, settings)
+        try:
+            event = spec.parse(headers, body, settings)
+        except (ValueError, RecursionError) as exc:
+            # json.loads raises these, not JSONDecodeError, for numbers over int()'s digit
+            # limit and for nesting deeper than the recursion limit: malformed input, not a
+            # server fault (a 5xx would make the helpdesk deliver it again and again).
+            raise PayloadError(
+                f"the body could not be read as JSON ({type(exc).__name__}); send the body "
+                f"template from connectors/{helpdesk}/",
+                code="unreadable_body",
+            ) from exc
         record = InboundRecord(
             source=helpdesk,
             account=event.account,

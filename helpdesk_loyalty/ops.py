@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from .reports import job_to_json, ledger_to_json
+from .store.base import JOB_KINDS, JOB_STATUSES
 
 if TYPE_CHECKING:
     from .runtime import Runtime
@@ -72,9 +73,18 @@ def ops_routes(runtime_ref: Callable[[], Runtime]) -> list[Route]:
         try:
             limit = min(1000, int(q.get("limit", "100")))
         except ValueError:
+            limit = 0
+        if limit < 1:
             return JSONResponse(
-                {"error": "bad_limit", "detail": "limit must be a whole number"}, status_code=400
+                {"error": "bad_limit", "detail": "limit must be a whole number from 1 to 1000"},
+                status_code=400,
             )
+        for name, known in (("status", JOB_STATUSES), ("kind", JOB_KINDS)):
+            if q.get(name) not in (None, *known):
+                return JSONResponse(
+                    {"error": f"bad_{name}", "detail": f"{name} must be one of {', '.join(known)}"},
+                    status_code=400,
+                )
         rows = await runtime.store.list_jobs(
             status=q.get("status"), kind=q.get("kind"), account=q.get("account"), limit=limit
         )
@@ -87,7 +97,8 @@ def ops_routes(runtime_ref: Callable[[], Runtime]) -> list[Route]:
             return JSONResponse(
                 {"error": "bad_job_id", "detail": "job ids are whole numbers"}, status_code=400
             )
-        found = await runtime.store.get_job(job_id)
+        # Job ids are positive 64-bit integers on both backends; a larger number names none.
+        found = await runtime.store.get_job(job_id) if 0 < job_id < 2**63 else None
         if found is None:
             return JSONResponse(
                 {"error": "not_found", "detail": f"no job {job_id}"}, status_code=404

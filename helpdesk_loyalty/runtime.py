@@ -7,8 +7,9 @@ clock; nothing here reads the environment except through :class:`~.config.Settin
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +19,7 @@ from .config import RulesFile, Settings
 from .contexts import ContextBuilder
 from .decide import Decider
 from .engine import Engine
-from .errors import HelpdeskError
+from .errors import HelpdeskError, StoreError
 from .host import PluginHost
 from .planner import DEFAULT_PRECEDENCE
 from .signals.compute import SignalsConfig
@@ -76,6 +77,24 @@ def helpdesk_settings(
     return found
 
 
+def _throttle_recorder(store: Store, account: str) -> Callable[[float], None]:
+    """Records each 429's pause in the store, so every worker of ``account`` waits it out."""
+    pending: set[asyncio.Task[None]] = set()
+
+    async def record(until: float) -> None:
+        try:
+            await store.throttle_account(account, until=until, reason="429 from the helpdesk")
+        except StoreError as exc:
+            log.warning("could not record the %s pause: %s", account, exc)
+
+    def on_rate_limited(until: float) -> None:
+        task = asyncio.get_running_loop().create_task(record(until))
+        pending.add(task)
+        task.add_done_callback(pending.discard)
+
+    return on_rate_limited
+
+
 async def open_runtime(
     settings: Settings,
     *,
@@ -98,9 +117,16 @@ async def open_runtime(
         enrich_timeout=settings.enrich_timeout,
         quarantine_after=settings.quarantine_after,
     )
+    store = store or open_store(settings.database_url, clock)
+    await store.open()
+    engine.health_sink = store.record_plugin_health  # so `plugins` elsewhere sees quarantines
     clients: dict[str, HelpdeskClient] = {}
     for name, hs in helpdesks.items():
-        options = ClientOptions(transport=(transports or {}).get(name), clock=clock)
+        options = ClientOptions(
+            transport=(transports or {}).get(name),
+            clock=clock,
+            on_rate_limited=_throttle_recorder(store, hs.account),
+        )
         clients[name] = specs[name].client(hs, options)
 
     api_user_ids: dict[str, str | None] = {}
@@ -117,9 +143,6 @@ async def open_runtime(
                     exc,
                 )
 
-    store = store or open_store(settings.database_url, clock)
-    await store.open()
-    engine.health_sink = store.record_plugin_health  # so `plugins` elsewhere sees quarantines
     builder = ContextBuilder(
         store,
         clients,

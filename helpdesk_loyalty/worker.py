@@ -127,10 +127,12 @@ class Worker:
         )
         if not jobs:
             return 0
-        heartbeat = asyncio.create_task(self._heartbeat([j.id for j in jobs]))
+        done = asyncio.Event()
+        heartbeat = asyncio.create_task(self._heartbeat([j.id for j in jobs], done))
         try:
             await asyncio.gather(*(self.handle(job) for job in jobs))
         finally:
+            done.set()
             heartbeat.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await heartbeat
@@ -147,11 +149,17 @@ class Worker:
             total += handled
         return total
 
-    async def _heartbeat(self, job_ids: Sequence[int]) -> None:
-        while True:
-            await asyncio.sleep(max(0.5, self.lease_seconds / 3))
-            with contextlib.suppress(StoreError):
-                await self.store.extend_leases(job_ids, self.owner, self.lease_seconds)
+    async def _heartbeat(self, job_ids: Sequence[int], done: asyncio.Event) -> None:
+        # Ends when the batch is done, not only when cancelled: a cancel that lands as a store
+        # call finishes can be lost (asyncio.wait_for in Python 3.11, which the connection pool
+        # waits with, returns the result instead), and a heartbeat that outlived its batch held
+        # the worker, and kept the batch's leases from expiring, for good.
+        while not done.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), max(0.5, self.lease_seconds / 3))
+            if not done.is_set():
+                with contextlib.suppress(StoreError):
+                    await self.store.extend_leases(job_ids, self.owner, self.lease_seconds)
 
     # -- one job ---------------------------------------------------------------------------
     async def handle(self, job: Job) -> None:

@@ -152,12 +152,15 @@ class ClientOptions:
     """How a client is built besides its settings: the HTTP transport (tests and the sandbox
     pass ``httpx.ASGITransport``), the clock the rate limiter and retries wait on, and how long
     one call may spend waiting in short in-call retries before it gives the job back to the
-    store to retry later."""
+    store to retry later. ``on_rate_limited(until)`` is told of every 429 as it arrives (the
+    runtime records the pause in the store, so every worker of the account waits, not only the
+    one that waits out a short ``Retry-After`` inside its call); it must not block."""
 
     transport: Any = None
     clock: Clock = field(default_factory=SystemClock)
     retry_budget: float = 20.0
     max_attempts: int = 3
+    on_rate_limited: Callable[[float], None] | None = None
 
 
 @dataclass(frozen=True)

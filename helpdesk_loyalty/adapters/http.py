@@ -66,6 +66,14 @@ class SecretBasicAuth(httpx.Auth):
     def __repr__(self) -> str:
         return "SecretBasicAuth('***')"
 
+    def redactions(self) -> tuple[str, ...]:
+        """The forms the credentials take on the wire, to hide wherever a message quotes them
+        (an error page echoing the request's ``Authorization`` header)."""
+        user = self._username.reveal() if isinstance(self._username, Secret) else self._username
+        pwd = self._password.reveal() if isinstance(self._password, Secret) else self._password
+        pair = f"{user}:{pwd}"
+        return (base64.b64encode(pair.encode()).decode("ascii"), pair)
+
 
 def path_id(value: str, what: str) -> str:
     """``value`` checked to be a numeric id, safe to put in a URL path (both helpdesks number
@@ -106,7 +114,11 @@ class HelpdeskHttp:
         self._stats = stats
         self._limiter = limiter
         self._decode_error = decode_error
-        self._secrets = tuple(s.reveal() for s in secrets if s is not None and len(s.reveal()) > 3)
+        revealed = [s.reveal() for s in secrets if s is not None]
+        if isinstance(auth, SecretBasicAuth):
+            revealed.extend(auth.redactions())
+        # Longest first, so a secret inside another's encoded form cannot leave part of it.
+        self._secrets = tuple(sorted((s for s in revealed if len(s) > 3), key=len, reverse=True))
         self._client = httpx.AsyncClient(
             base_url=self._base,
             auth=auth,
@@ -250,7 +262,10 @@ class HelpdeskHttp:
         if status == 429:
             self._stats.rate_limited += 1
             retry_after = parse_retry_after(response.headers.get("retry-after"), self._clock.time())
-            self._limiter.pause_until(self._clock.time() + retry_after)
+            until = self._clock.time() + retry_after
+            self._limiter.pause_until(until)
+            if self._options.on_rate_limited is not None:
+                self._options.on_rate_limited(until)
             raise RateLimitedError(
                 f"{prefix}: rate limited for {retry_after:.0f} s", retry_after=retry_after
             )

@@ -164,7 +164,7 @@ def _print_decision(event: Any, decision: Any) -> None:
     if update.note is not None:
         print("  note:")
         for line in render_text(update.note).splitlines():
-            print("    " + line)
+            print(("    " + line).rstrip())
 
 
 async def _apply(runtime: Runtime, helpdesk: str, event: Any, body: bytes) -> int:

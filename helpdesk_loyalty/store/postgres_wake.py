@@ -16,6 +16,8 @@ from collections.abc import Awaitable, Callable
 
 import psycopg
 
+from ..errors import StoreError
+
 __all__ = ["CHANNEL", "NOTIFY_INTERVAL", "Listener", "Notifier"]
 
 log = logging.getLogger(__name__)
@@ -50,7 +52,9 @@ class Notifier:
             self._last = loop.time()
             try:
                 await self._send()
-            except psycopg.Error as exc:
+            except (psycopg.Error, StoreError) as exc:
+                # The store's send translates psycopg errors (a server restart, a full pool):
+                # a lost hint only delays work until the workers' next poll.
                 log.debug("wake-up notification not sent: %s", type(exc).__name__)
 
     async def stop(self) -> None:

@@ -106,3 +106,20 @@ async def test_rules_in_off_mode_are_not_called() -> None:
         engine.close()
     assert runs == {"a_raises": "off", "c_good": "matched"}
     assert engine.health.get("a_raises") is None or engine.health["a_raises"].calls == 0
+
+
+async def test_plugin_calls_reuse_idle_threads_and_a_hung_call_gets_a_new_one() -> None:
+    from helpdesk_loyalty.engine import DaemonThreads
+
+    threads = DaemonThreads()
+    for i in range(5):
+        assert await threads.submit(lambda i=i: i * 2) == i * 2
+    assert threads.started == 1
+    hold = threading.Event()
+    hung = threads.submit(hold.wait)
+    assert await threads.submit(lambda: "still answers") == "still answers"
+    assert threads.started == 2
+    hold.set()
+    assert await hung is True
+    with pytest.raises(ZeroDivisionError):
+        await threads.submit(lambda: 1 / 0)
