@@ -13,7 +13,7 @@ from ..app import create_app
 from ..config import Settings
 from ..runtime import open_runtime
 
-__all__ = ["register"]
+__all__ = ["register", "server_config"]
 
 
 def register(sub: Any) -> None:
@@ -40,6 +40,29 @@ def register(sub: Any) -> None:
     w.set_defaults(run=_worker)
 
 
+def server_config(app: Any, host: str, port: int, log_level: str = "info") -> Any:
+    """The uvicorn settings ``serve`` runs with (``bench/`` serves its bare endpoint with the
+    same ones): httptools and uvloop, no access log, no ``server`` header.
+
+    uvicorn's ``auto`` picks httptools and uvloop only when they import; naming them makes a
+    missing ``uvicorn[standard]`` fail at start instead of serving about 3.7 times slower
+    (h11 + asyncio measured 5.8k against 21k requests/s for an empty endpoint).
+    """
+    import uvicorn
+
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        access_log=False,
+        lifespan="on",
+        http="httptools",
+        loop="uvloop",
+        server_header=False,
+    )
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -48,14 +71,7 @@ def _serve(args: argparse.Namespace) -> int:
     host = args.host or settings.host
     port = args.port or settings.port
     app = create_app(lambda: open_runtime(settings), run_worker=not args.no_worker)
-    config = uvicorn.Config(
-        app,
-        host=host,
-        port=port,
-        log_level=(args.log_level or settings.log_level).lower(),
-        access_log=False,
-        lifespan="on",
-    )
+    config = server_config(app, host, port, (args.log_level or settings.log_level).lower())
     server = uvicorn.Server(config)
     server.run()
     return 0 if server.started else 1
