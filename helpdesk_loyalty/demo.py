@@ -63,7 +63,7 @@ DEMO_TICKETS = (
         "Our connection has been down since Monday, three days now. We are a dental "
         "clinic and cannot see patient records. We pay for a business line and nobody "
         "has told us anything.",
-        "credit for a service failure",
+        "credit for a service failure; escalated too: a gold-tier customer",
     ),
     DemoTicket(
         "lost_job",

@@ -53,6 +53,17 @@ def _state(sandbox: Sandbox, helpdesk: str, ticket_id: str) -> dict[str, Any]:
     }
 
 
+def _what_was_set(applied: Sequence[LedgerEntry], state: Mapping[str, Any]) -> tuple[str, str]:
+    """Priority and group as the update set them (the ticket's values, by name), or
+    ``unchanged`` when no update of the event touched them."""
+    set_priority = any(r.detail.get("priority") for r in applied)
+    set_group = any(r.detail.get("group_id") for r in applied)
+    return (
+        state["priority"] if set_priority else "unchanged",
+        state["group"] if set_group else "unchanged",
+    )
+
+
 def _why(rows: Sequence[LedgerEntry]) -> list[str]:
     decided = [r for r in rows if r.what == "decided"]
     if not decided:
@@ -91,7 +102,8 @@ def print_ticket(
     else:
         calls = sum(int(r.detail.get("calls", 0)) for r in applied)
         print(f"   written back in {calls} API call(s):", file=out)
-        print(f"     priority: {state['priority']}   group: {state['group']}", file=out)
+        priority, group = _what_was_set(applied, state)
+        print(f"     priority: {priority}   group: {group}", file=out)
         print(f"     tags: {', '.join(state['tags']) or '-'}", file=out)
         if state["fields"]:
             print(f"     fields: {state['fields']}", file=out)
