@@ -58,7 +58,7 @@ SETTINGS_DOC: tuple[tuple[str, str, str], ...] = (
     ("HL_PLUGINS_ALLOW", "(all)", "comma-separated plugin names to load; others are skipped"),
     ("HL_PLUGINS_BLOCK", "(none)", "comma-separated plugin names never to load"),
     ("HL_PLUGINS_STRICT", "false", "a plugin that fails to load stops start-up (for CI)"),
-    ("HL_TRACE_HOOKS", "false", "log every hook call (pluggy tracing) at DEBUG"),
+    ("HL_TRACE_HOOKS", "false", "log every hook call (pluggy tracing), in every command"),
 )
 
 

@@ -175,7 +175,11 @@ class PluginHost:
                 "fix the plugin, block it with HL_PLUGINS_BLOCK, or unset HL_PLUGINS_STRICT",
             )
         if settings.trace_hooks:
-            pm.trace.root.setwriter(lambda msg: log.debug("hook %s", msg.rstrip()))
+            # Its own logger, opened to DEBUG, so the trace shows whatever HL_LOG_LEVEL is and
+            # in every command (``receive``, ``plugins``), not only under ``serve``.
+            trace = logging.getLogger("helpdesk_loyalty.hooks")
+            trace.setLevel(logging.DEBUG)
+            pm.trace.root.setwriter(lambda msg: trace.debug("hook %s", msg.rstrip()))
             pm.enable_tracing()
         return host
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -39,9 +40,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "run", None):
         parser.print_help()
         return 2
+    level = getattr(args, "log_level", None) or os.environ.get("HL_LOG_LEVEL") or "WARNING"
+    if not isinstance(logging.getLevelName(level.upper()), int):
+        print(
+            f"helpdesk-loyalty: configuration error: HL_LOG_LEVEL is {level!r}; "
+            "use DEBUG, INFO, WARNING or ERROR",
+            file=sys.stderr,
+        )
+        return 2
     logging.basicConfig(
-        level=getattr(args, "log_level", None) or "WARNING",
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     try:
         code: int = args.run(args)

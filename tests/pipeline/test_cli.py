@@ -53,6 +53,40 @@ def test_receive_is_a_dry_run_that_prints_the_decision_and_writes_nothing(
     assert not db.exists()
 
 
+def test_hook_trace_shows_each_rule_call_in_a_cli_command(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    payload = _saved_payload(tmp_path)
+    for key in [k for k in __import__("os").environ if k.startswith("HL_")]:
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("HL_DATABASE_URL", f"sqlite:///{tmp_path / 'unused.db'}")
+    monkeypatch.setenv("HL_RULES_DIR", "")
+    monkeypatch.chdir(tmp_path)
+    assert main(["receive", str(payload)]) == 0
+    assert not [r for r in caplog.records if r.name == "helpdesk_loyalty.hooks"]
+
+    monkeypatch.setenv("HL_TRACE_HOOKS", "true")
+    assert main(["receive", str(payload)]) == 0
+    traced = [r.getMessage() for r in caplog.records if r.name == "helpdesk_loyalty.hooks"]
+    calls = [line for line in traced if "evaluate_ticket" in line]
+    assert calls, traced[:5]
+    # One call per rule, each traced with the plugin that answered.
+    for rule in ("escalate_to_supervisor", "suggest_bill_credit", "flag_struggling_payer"):
+        assert any(rule in line for line in traced), rule
+
+
+def test_an_unknown_log_level_is_refused_with_the_variable_and_the_fix(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("HL_LOG_LEVEL", "LOUD")
+    assert main(["plugins"]) == 2
+    err = capsys.readouterr().err
+    assert "HL_LOG_LEVEL is 'LOUD'" in err and "use DEBUG, INFO, WARNING or ERROR" in err
+
+
 def test_receive_refuses_a_file_that_is_not_a_saved_payload(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
