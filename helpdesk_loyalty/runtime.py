@@ -11,6 +11,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from .adapters.base import ClientOptions, HelpdeskClient, HelpdeskSettings, HelpdeskSpec
@@ -126,6 +127,7 @@ async def open_runtime(
             transport=(transports or {}).get(name),
             clock=clock,
             on_rate_limited=_throttle_recorder(store, hs.account),
+            paused_until=partial(store.throttled_until, hs.account),
         )
         clients[name] = specs[name].client(hs, options)
 

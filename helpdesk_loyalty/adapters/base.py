@@ -9,7 +9,7 @@ adapters pass one contract test suite against the sandbox helpdesk.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -154,13 +154,16 @@ class ClientOptions:
     one call may spend waiting in short in-call retries before it gives the job back to the
     store to retry later. ``on_rate_limited(until)`` is told of every 429 as it arrives (the
     runtime records the pause in the store, so every worker of the account waits, not only the
-    one that waits out a short ``Retry-After`` inside its call); it must not block."""
+    one that waits out a short ``Retry-After`` inside its call); it must not block.
+    ``paused_until()`` is asked before every request for a pause recorded elsewhere (another
+    worker's 429, from the store), so a job already under way stops calling too."""
 
     transport: Any = None
     clock: Clock = field(default_factory=SystemClock)
     retry_budget: float = 20.0
     max_attempts: int = 3
     on_rate_limited: Callable[[float], None] | None = None
+    paused_until: Callable[[], Awaitable[float | None]] | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ call into :class:`~helpdesk_loyalty.adapters.base.CallStats`, and retries briefl
 from __future__ import annotations
 
 import base64
+import logging
 import random
 import re
 from collections.abc import Callable, Generator, Mapping, Sequence
@@ -40,6 +41,8 @@ from .base import CallStats, ClientOptions
 from .quota import parse_retry_after, remaining_quota, reset_after
 
 __all__ = ["ErrorDecoder", "HelpdeskHttp", "SecretBasicAuth", "path_id"]
+
+log = logging.getLogger(__name__)
 
 ErrorDecoder = Callable[[Any, str], str]
 """Turns an error response (decoded JSON or ``None``, raw text) into a readable message."""
@@ -189,6 +192,7 @@ class HelpdeskHttp:
         segments = path.split("?", 1)[0].split("/")
         if not path.startswith("/") or path.startswith("//") or ".." in segments:
             raise self._refused(method, path)
+        await self._shared_pause()
         delay = self._limiter.delay(kind)
         budget_left = self._options.retry_budget - (self._clock.time() - start)
         if delay > budget_left:
@@ -211,6 +215,20 @@ class HelpdeskHttp:
         except httpx.HTTPError as exc:
             raise self._transport_error(exc, method, request.url.path, write) from exc
         return self._outcome(response, method, request.url.path, write)
+
+    async def _shared_pause(self) -> None:
+        """Take in a pause recorded for the account elsewhere (``ClientOptions.paused_until``):
+        another worker's 429 holds this call too, even in a job claimed before it."""
+        check = self._options.paused_until
+        if check is None:
+            return
+        try:
+            until = await check()
+        except Exception as exc:  # the store is down: the local limiter still holds
+            log.debug("could not read the %s pause: %s", self._limiter.account, exc)
+            return
+        if until is not None:
+            self._limiter.pause_until(until)
 
     def _check_url(self, url: httpx.URL, method: str, path: str) -> None:
         base = self._base

@@ -345,7 +345,9 @@ def assess_hardship(signals: Signals, policy: HardshipPolicy) -> Assessment:
         reasons.append("the complaint is a dispute")
     elif billing is not None and groups and "flex_ask" not in groups and policy.other_issue_weight:
         score -= policy.other_issue_weight
-        evidence.append(Evidence("billing_error", f"a billing error: '{billing.phrase}'", billing.kind))
+        evidence.append(
+            Evidence("billing_error", f"a billing error: '{billing.phrase}'", billing.kind)
+        )
         reasons.append("the complaint is a billing error and asks for no terms")
     return Assessment(round(score, 4), policy.min_groups, tuple(evidence), tuple(reasons))
 

@@ -109,6 +109,45 @@ async def test_429_beyond_the_budget_gives_the_job_back_and_pauses_the_account(
 
 
 @pytest.mark.anyio
+async def test_a_pause_recorded_elsewhere_holds_every_request_of_a_job_under_way(
+    zendesk_settings: HelpdeskSettings,
+    router: respx.Router,
+    clock: FakeClock,
+    ticket_json: dict[str, Any],
+) -> None:
+    """Another worker's 429 reaches this client through ``paused_until`` (the store's throttle
+    row), asked before each request: a short pause is waited out, a long one gives the job
+    back, and no request is sent before it has passed."""
+    shared: dict[str, float | None] = {"until": None}
+
+    async def paused_until() -> float | None:
+        return shared["until"]
+
+    options = ClientOptions(
+        transport=httpx.MockTransport(router.async_handler),
+        clock=clock,
+        paused_until=paused_until,
+    )
+    route = router.get(TICKET).mock(return_value=httpx.Response(200, json=ticket_json))
+    zd = ZendeskClient(zendesk_settings, options)
+    try:
+        await zd.fetch_ticket("4821")
+        assert route.call_count == 1 and clock.slept == []
+
+        shared["until"] = clock.time() + 6
+        await zd.fetch_ticket("4821")
+        assert route.call_count == 2 and sum(clock.slept) >= 6
+
+        shared["until"] = clock.time() + 120
+        with pytest.raises(RateLimitedError) as caught:
+            await zd.fetch_ticket("4821")
+        assert caught.value.retry_after == pytest.approx(120)
+        assert route.call_count == 2
+    finally:
+        await zd.aclose()
+
+
+@pytest.mark.anyio
 async def test_503_then_200(
     client: ZendeskClient, router: respx.Router, ticket_json: dict[str, Any]
 ) -> None:

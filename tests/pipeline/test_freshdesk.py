@@ -45,6 +45,23 @@ async def test_a_freshdesk_webhook_with_the_shared_secret_leaves_one_private_not
     assert [(w.method, w.status) for w in writes] == [("PUT", 200), ("POST", 201)]
 
 
+async def test_the_same_freshdesk_delivery_twice_is_stored_once_and_noted_once(rig: Rig) -> None:
+    """Freshdesk sends no event id and retries after 5, 30 and 60 minutes: a redelivered
+    body gets the same composite key and is acknowledged as a duplicate."""
+    ticket_id = _open_fd(rig, "top", *TEXT)
+    request = rig.freshdesk_webhook(ticket_id)
+    first = await rig.post(request, "freshdesk")
+    again = await rig.post(request, "freshdesk")
+    assert (first.status_code, again.status_code) == (202, 200)
+    assert again.json()["status"] == "duplicate"
+    assert again.json()["event_id"] == first.json()["event_id"]
+    await rig.drain()
+
+    assert (await rig.runtime.store.stats()).inbox_events == 1
+    notes = [c for c in rig.sandbox.freshdesk_ticket(ticket_id).conversations if c.private]
+    assert len(notes) == 1
+
+
 @pytest.mark.parametrize("secret", [None, "wrong-secret"])
 async def test_a_wrong_or_missing_shared_secret_gets_401_and_nothing_is_stored(
     rig: Rig, secret: str | None
