@@ -81,6 +81,31 @@ async def test_concurrent_first_opens_migrate_once(postgres_server: PostgresServ
 
 
 @pytest.mark.postgres
+async def test_a_database_of_an_older_release_is_upgraded_and_keeps_its_events(
+    postgres_db: str,
+) -> None:
+    store = PostgresStore(postgres_db, FakeClock())
+    await store.open()
+    assert await store.accept_event(record("kept")) is Accepted.NEW
+    await store.close()
+    # Back to schema 1, as a database written by the first release is.
+    with psycopg.connect(postgres_db, autocommit=True) as conn:
+        conn.execute("DROP TABLE plugin_health")
+        conn.execute("DELETE FROM schema_version WHERE version > 1")
+
+    store = PostgresStore(postgres_db, FakeClock())
+    await store.open()
+    try:
+        assert await store.accept_event(record("kept")) is Accepted.DUPLICATE
+        await store.record_plugin_health("escalate_to_supervisor", "failing", "boom")
+        assert (await store.plugin_health())["escalate_to_supervisor"].state == "failing"
+    finally:
+        await store.close()
+    with psycopg.connect(postgres_db) as conn:
+        rows = conn.execute("SELECT version FROM schema_version ORDER BY 1").fetchall()
+    assert [v for (v,) in rows] == [m.version for m in migrations("postgres")]
+
+
 async def test_a_commit_in_one_process_wakes_a_worker_of_another(postgres_db: str) -> None:
     clock = FakeClock()
     waiter, writer = PostgresStore(postgres_db, clock), PostgresStore(postgres_db, clock)

@@ -102,6 +102,34 @@ async def test_a_database_from_a_newer_release_is_refused(tmp_path: Path) -> Non
         await SqliteStore(str(path), FakeClock()).open()
 
 
+async def test_a_database_of_an_older_release_is_upgraded_and_keeps_its_events(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "state.db"
+    store = SqliteStore(str(path), FakeClock())
+    await store.open()
+    assert await store.accept_event(record("kept")) is Accepted.NEW
+    await store.close()
+    # Back to schema 1, as a database written by the first release is.
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE plugin_health")
+        conn.execute("DELETE FROM schema_version WHERE version > 1")
+    conn.close()
+
+    store = SqliteStore(str(path), FakeClock())
+    await store.open()
+    try:
+        assert await store.accept_event(record("kept")) is Accepted.DUPLICATE
+        await store.record_plugin_health("escalate_to_supervisor", "failing", "boom")
+        assert (await store.plugin_health())["escalate_to_supervisor"].state == "failing"
+    finally:
+        await store.close()
+    with sqlite3.connect(path) as conn:
+        versions = [v for (v,) in conn.execute("SELECT version FROM schema_version ORDER BY 1")]
+    conn.close()
+    assert versions == [m.version for m in migrations("sqlite")]
+
+
 async def test_writes_before_open_are_refused(tmp_path: Path) -> None:
     store = SqliteStore(str(tmp_path / "state.db"), FakeClock())
     with pytest.raises(StoreError, match="not open"):
