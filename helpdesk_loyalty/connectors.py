@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from .errors import ConfigError
 
 __all__ = [
+    "SHIPPED_CONNECTORS_DIR",
     "FreshdeskKit",
     "FreshdeskRule",
     "ZendeskKit",
@@ -36,11 +37,16 @@ _LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 _EVENTS = ("ticket.created", "ticket.updated")
 
 
+SHIPPED_CONNECTORS_DIR = Path(__file__).resolve().parent / "_connectors"
+"""The kits as released: ``helpdesk_loyalty/_connectors`` is the project's ``connectors/``
+(a link in the source tree, a copy in the wheel), so an installed package has them too."""
+
+
 def default_connectors_dir() -> Path:
     """``./connectors`` when it exists (an admin's edited copy, or ``/app`` in the image),
-    else the folder shipped next to the package in a source checkout."""
+    else the kits shipped in the package."""
     here = Path("connectors")
-    return here if here.is_dir() else Path(__file__).resolve().parents[1] / "connectors"
+    return here if here.is_dir() else SHIPPED_CONNECTORS_DIR
 
 
 def fill(text: str, values: Mapping[str, str]) -> str:

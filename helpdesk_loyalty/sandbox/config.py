@@ -10,7 +10,9 @@ from ..secret import Secret
 
 __all__ = ["DEFAULT_CONNECTORS_DIR", "SandboxConfig", "basic_auth"]
 
-DEFAULT_CONNECTORS_DIR = Path(__file__).resolve().parents[2] / "connectors"
+# The kits the package ships (helpdesk_loyalty/_connectors, the project's connectors/), so the
+# sandbox renders the admin's templates in an installed package too.
+DEFAULT_CONNECTORS_DIR = Path(__file__).resolve().parents[1] / "_connectors"
 
 
 def basic_auth(username: str, password: str) -> str:

@@ -148,3 +148,70 @@ def test_a_public_url_that_is_not_https_is_refused(given: str) -> None:
         public_base_url(given, "zendesk")
 
     assert caught.value.key == "--url"
+
+
+INSTALLED_CHECK = """
+import sys
+from pathlib import Path
+
+import helpdesk_loyalty
+from helpdesk_loyalty.connectors import default_connectors_dir, load_freshdesk_kit, load_zendesk_kit
+from helpdesk_loyalty.sandbox import Sandbox, seed_demo
+
+root = Path(sys.argv[1])
+assert Path(helpdesk_loyalty.__file__).is_relative_to(root), helpdesk_loyalty.__file__
+folder = default_connectors_dir()
+assert folder.is_relative_to(root), folder
+zendesk, freshdesk = load_zendesk_kit(folder), load_freshdesk_kit(folder)
+sandbox = Sandbox()
+seed = seed_demo(sandbox)
+ticket = sandbox.zendesk_create_ticket(seed.zendesk["users"]["top"], "Hi", "Charged twice")
+request = sandbox.render_zendesk_trigger(ticket.id, "ticket.created", secret="s")
+print(len(zendesk.triggers), len(freshdesk.rules), len(request.body) > 0)
+"""
+
+
+def test_an_installed_wheel_ships_the_kits_that_setup_and_the_sandbox_read(
+    tmp_path: Path,
+) -> None:
+    """``pip install helpdesk-loyalty`` (no source tree): ``setup``, ``check`` and the testing
+    kit's sandbox still find ``connectors/``, shipped in the package."""
+    import subprocess
+    import sys
+    import zipfile
+
+    root = Path(__file__).resolve().parents[2]
+    wheel_dir = tmp_path / "dist"
+    command = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation"]
+    built = subprocess.run(
+        [*command, "--no-index", "-w", str(wheel_dir), str(root)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert built.returncode == 0, built.stderr
+    [wheel] = wheel_dir.glob("helpdesk_loyalty-*.whl")
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        archive.extractall(site)
+    shipped = {n for n in names if n.startswith("helpdesk_loyalty/_connectors/")}
+    source = {
+        "helpdesk_loyalty/_connectors/" + p.relative_to(CONNECTORS).as_posix()
+        for p in CONNECTORS.rglob("*")
+        if p.is_file()
+    }
+    assert shipped == source
+
+    elsewhere = tmp_path / "elsewhere"  # no ./connectors here
+    elsewhere.mkdir()
+    ran = subprocess.run(
+        [sys.executable, "-c", INSTALLED_CHECK, str(site)],
+        cwd=elsewhere,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.split() == ["3", "2", "True"]
