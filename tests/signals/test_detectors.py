@@ -130,6 +130,7 @@ def test_ordinal_and_signed_format_numbers_for_agents() -> None:
         "helpdesk_holdout9.csv",
         "helpdesk_holdout10.csv",
         "helpdesk_holdout11.csv",
+        "helpdesk_holdout12.csv",
     ],
 )
 def test_own_helpdesk_tickets_are_classified(name: str) -> None:

@@ -245,6 +245,37 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         r"(?:ended|expired|stopped|finished|was removed|disappeared)\s+(?:early|too soon"
         r"|before|without)",
     ),
+    # A charge that should not be on the bill at all, or that the plan already includes.
+    (
+        "billing_error",
+        "unexpected_fee",
+        "inclusive",
+        rf"(?:{MONEY}|\b(?:charges?|fees?|amount))\s+(?:\S+\s+){{0,4}}?(?:that\s+|which\s+)?"
+        r"(?:shouldn't|should\s+not|should\s+never)\s+(?:be|have\s+been)\s+(?:there|on\s+(?:my|the"
+        r"|our|this)\s+(?:bill|invoice|statement|account))\b"
+        r"|\b(?:charged|billed|invoiced)\b.{0,60}\b(?:plan|bundle|package|contract|tariff"
+        r"|subscription|membership)\s+(?:already\s+)?(?:includes|covers)\b",
+    ),
+    # A price that was promised fixed and is not, and the extra asked back.
+    (
+        "billing_error",
+        "wrong_amount",
+        "plain",
+        r"\b(?:promised|guaranteed|told|sold|agreed|quoted)\s+(?:me\s+|us\s+)?(?:a\s+|the\s+)?"
+        r"(?:fixed|locked(?:[- ]in)?|set|flat|price[- ]locked)\s+(?:price|rate|fee|tariff|amount"
+        r"|monthly\s+(?:price|fee|payment))"
+        r"|\b(?:pay|paid|give|refund|credit)\s+(?:me\s+|us\s+)?back\s+(?:the\s+)?(?:extra|difference"
+        r"|overpayment|excess)\b",
+    ),
+    # Paid for an extra (an upgrade, a supplement, next-day delivery) and did not get it.
+    (
+        "billing_error",
+        "wrong_amount",
+        "plain",
+        rf"\bpaid\s+(?:for\s+)?(?:the\s+|a\s+|an\s+)?(?:{MONEY}\s+|extra\s+)?(?:\w+\s+){{0,2}}?"
+        r"(?:supplement|upgrade|upgraded\s+\w+|premium|surcharge|priority|express|next[- ]day"
+        r"|extra)\b.{0,60}\b(?:got|given|received|but|only|instead|still|took|arrived|came|never)\b",
+    ),
     # Renewed, switched or signed up without being asked: a charge nobody agreed to.
     (
         "billing_error",

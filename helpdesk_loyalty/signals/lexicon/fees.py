@@ -97,7 +97,8 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         "billing_error",
         "billed_after_cancel",
         "plain",
-        r"\b(?:i|we)\s+(?:\w+\s+)?(?:cancell?ed|closed|terminated|ended)\b.{0,100}"
+        r"(?:\b(?:i|we)(?:'d|'ve|\s+had|\s+have)?\s+(?:\w+\s+)?|^\W*)(?:cancell?ed|closed"
+        r"|terminated|ended)\b.{0,100}"
         r"\b(?:(?:you've|you have|you're|you|they've|they have|they're|they)\s+(?:\w+\s+)?"
         r"(?:taken|charged|billed|debited|invoiced|took|taking|charging|billing|debiting)"
         r"|(?:still|been|was|were|got)\s+(?:being\s+)?(?:charged|billed|debited|invoiced))\b"

@@ -83,10 +83,17 @@ GUARDS: tuple[tuple[str, str], ...] = (
         # ...unless what follows says it has not arrived ("it says refunded, but nothing came").
         r"\b(?:was|were|been|got|already|finally)\s+(?:fully\s+|already\s+"
         r"|finally\s+)?(?:refunded|reimbursed)\b(?![^.]{0,80}\b(?:but|yet|however)\b)"
-        r"|\brefund\w*\b(?:(?!n't|\b(?:not|never|no|yet|still|hasnt|havent|hadnt|didnt|isnt|wasnt|should|supposed|meant"
+        r"|\b(?:refund|compensation|reimburse?ment)\w*\b(?:(?!n't|\b(?:not|never|no|yet|still|hasnt|havent|hadnt|didnt|isnt|wasnt|should|supposed|meant"
         r"|expected|due)\b).){0,40}\b(?:arrived"
         r"|came through|has come through|went through|showed up|landed|cleared)\b"
         r"|\b(?:thanks?|thank you)\s+(?:\w+\s+){0,3}?(?:the|my|this|that)\s+refund",
+    ),
+    # A charge that came as agreed, or one a friend had: not an error on this account.
+    (
+        "billing_error",
+        r"^(?=.*\bas\s+(?:expected|agreed|planned|scheduled|arranged)\b).*"
+        r"|^(?=.*\b(?:friend|neighbou?r|sister|brother|colleague|co-?worker|cousin)\s+(?:said|says"
+        r"|told\s+me|mentioned)\s+(?:that\s+)?(?:she|he|they)\b).*",
     ),
     (
         "billing_error",

@@ -8,7 +8,7 @@ turns arrears in the story into history.
 
 from __future__ import annotations
 
-from .words import ARREARS_N
+from .words import ARREARS_N, MONEY
 
 __all__ = ["CAN_PAY", "HARDSHIP"]
 
@@ -29,8 +29,8 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|work)\b(?:\s+\w+){0,3}?\s+(?:this|last|these|recently|lately|since|at the moment)"
         r"|\bbetween\s+jobs\b|\blost\s+(?:my\s+|our\s+|his\s+|her\s+|their\s+)?work\b"
         r"|\bpay cut"
-        r"|\b(?:income|pay|salary|wages|earnings|hours)\s+(?:at work\s+|at my job\s+)?(?:has\s+"
-        r"|have\s+)?(?:halved|dropped"
+        r"|\b(?:income|pay|salary|wages|earnings|hours|work|business|trade|bookings|orders)"
+        r"(?:'s\s+|\s+(?:at work\s+|at my job\s+)?(?:has\s+|have\s+)?)(?:halved|dropped"
         r"|fallen|gone down|been cut|been reduced|dried up)"
         r"|\b(?:give|gave|given)\s+up\s+(?:work|my job|working)|\bstopped\s+working\s+to\b"
         r"|\b(?:maternity|unpaid|sick)\s+(?:leave|pay)|\bmade\s+redundant|\bredundanc(?:y|ies)\b"
@@ -50,7 +50,21 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bhospital\w*"
         r"|\b(?:cancer|surgery|chemo\w*|disabilit\w+|disabled|illness|became ill|fell ill"
         r"|got sick|was sick|injur(?:y|ed))\b"
-        r"|\boff\s+(?:work|sick)\b|\bsick\s+note\b",
+        r"|\boff\s+(?:work|sick)\b|\bsick\s+note\b"
+        r"|\b(?:hospice|palliative|terminal(?:ly)?\s+ill|intensive\s+care|icu|care\s+home)\b",
+    ),
+    # A job or contract that ended with nothing yet to follow, or work that dried up.
+    (
+        "hardship",
+        "lost_job",
+        "plain",
+        r"\b(?:job|employment|position|placement|work\s+contract|fixed[- ]term\s+contract"
+        r"|temp(?:orary)?\s+(?:job|contract|work))\s+(?:has\s+|was\s+)?(?:ended|finished"
+        r"|came\s+to\s+an\s+end|ran\s+out)\b"
+        r"|\b(?:contract|job|role|gig)\s+(?:ended|finished)\b.{0,60}\b(?:next|new)\s+(?:one|contract"
+        r"|job|role)\s+(?:doesn't|does\s+not|won't|will\s+not|only)\s+start"
+        r"|\b(?:employer|company|firm)\s+(?:has\s+|have\s+)?(?:gone\s+bust|gone\s+under"
+        r"|folded|collapsed|gone\s+into\s+(?:administration|liquidation))",
     ),
     (
         "hardship",
@@ -71,7 +85,9 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bonly income|\bsingle\s+(?:mother|mom|mum|father|dad|parent)"
         r"|\b(?:full[- ]time\s+)?carer\b|\bcaring\s+for\s+(?:my|our)\s+(?:\w+\s+)?(?:mum|mom|dad"
         r"|mother|father|son|daughter|child|children|husband|wife|partner|parents?)"
-        r"|\bsingle\b(?:\s+\w+){0,4}?\s+(?:kids|children)\b",
+        r"|\bsingle\b(?:\s+\w+){0,4}?\s+(?:kids|children)\b"
+        r"|\bon\s+(?:universal\s+credit|jobseeker'?s?\s+allowance|income\s+support|pension\s+credit"
+        r"|food\s+stamps|snap|welfare|medicaid|unemployment)\b",
     ),
     (
         "hardship",
@@ -135,6 +151,19 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:late|overdue)\s+on\s+(?:my\s+|the\s+|our\s+)?(?:payments?|bills?|rent|mortgage"
         r"|loan)",
     ),
+    # Payments bouncing, a final notice, a threat to cut off: arrears as the customer meets them.
+    (
+        "hardship",
+        "arrears",
+        "plain",
+        r"\b(?:direct\s+debits?|payments?|cheques?|checks?|instal?ments?)\s+(?:keeps?\s+|kept\s+"
+        r"|has\s+|have\s+|had\s+|being\s+)?(?:bounc\w+|been\s+returned|returned\s+unpaid)"
+        r"|\bfinal\s+(?:notice|demand|reminder|warning)s?\b"
+        r"|\b(?:disconnection|cut[- ]off)\s+(?:notice|warning|letter)s?\b"
+        r"|\bthreaten\w*\s+(?:\w+\s+){0,2}?(?:disconnect\w*|to\s+cut\s+(?:me|us|it)\s+off)"
+        r"|\b(?:passed|sent|handed|referred)\s+(?:\w+\s+){0,3}?to\s+(?:a\s+|the\s+)?(?:debt\s+)?"
+        r"(?:collection\s+agenc\w+|debt\s+collectors?|debt\s+recovery)",
+    ),
     (
         "hardship",
         "financial_hardship",
@@ -144,7 +173,8 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bhardship\b|\bhardhsip\b"
         r"|\bfinancially\s+(?:devast\w+|ruined|struggling|strapped|unstable)"
         r"|\b(?:tight|short)\s+on\s+(?:money|cash|funds)"
-        r"|\b(?:money|cash|finances|things)\s+(?:is|are|has been|have been)\s+(?:really\s+|very\s+"
+        r"|\b(?:money|cash|finances|things)(?:'s|'re|\s+(?:is|are|has been|have been))\s+"
+        r"(?:really\s+|very\s+"
         r"|so\s+|quite\s+|a bit\s+)?tight"
         r"|\b(?:going through|been through|gone through|went through|hit|fallen on|fell on|facing"
         r"|having|had)\s+(?:a\s+)?(?:really\s+|very\s+|bit of a\s+)?(?:rough|bad|difficult|hard"
@@ -182,7 +212,8 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|off\s+the\s+\w+)\s+(?:in\s+(?:small|smaller|little)\s+(?:amounts|bits|chunks)|bit\s+by\s+bit"
         r"|over\s+(?:the\s+next|a\s+few|several|\d+))"
         r"|\barrange\s+(?:to\s+pay|a\s+(?:payment|repayment))"
-        r"|\b(?:cheaper|lower|smaller|reduced)\s+(?:monthly\s+|weekly\s+)?(?:plan|tariff|package"
+        r"|\b(?:cheaper|lower|smaller|reduced)\s+(?:monthly\s+|weekly\s+)?(?:direct\s+debit|instal?ments?"
+        r"|plan|tariff|package"
         r"|rate|payment|amount|bill)s?\b"
         r"|\bsomething\s+cheaper\b"
         r"|\b(?:lower|reduce|reducing|lowering)\s+(?:my|the|our)\s+(?:monthly\s+)?(?:payments?"
@@ -194,7 +225,23 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bincome[- ]based\s+repayment|\bsettle(?:ment)?\s+(?:for\s+less|offer)"
         r"|\bsettle\w*\s+(?:\w+\s+){0,4}?for\s+(?:\S+\s+){0,3}?(?:less|a reduced|a lower"
         r"|pennies|a fraction)"
-        r"|\bpay\s+what\s+(?:i|we)\s+(?:can|am able|are able)",
+        r"|\bpay\s+what\s+(?:i|we)\s+(?:can|am able|are able)"
+        r"|\bset\s+up\s+(?:an?\s+|the\s+)?(?:payment\s+|repayment\s+)?(?:arrangement|agreement)\b"
+        rf"|\b(?:arrangement|agreement)\s+(?:of|for)\s+{MONEY}\s+(?:a|per|each|every)\s+(?:month|week)",
+    ),
+    # Room to breathe, a date pushed back, time until the end of the month or payday.
+    (
+        "hardship",
+        "extension",
+        "plain",
+        r"\bbreathing\s+(?:room|space)\b"
+        r"|\b(?:pushed|put|moved)\s+back\s+(?:by\s+)?(?:a\s+)?(?:few|couple\s+of|couple|\d+|two|three"
+        r"|one)\s+(?:days?|weeks?|months?)"
+        r"|\b(?:have|get|give\s+(?:me|us)|pay\s+(?:it|the\s+rest|the\s+balance)?|wait)\s+(?:\w+\s+){0,3}?"
+        r"(?:until|till|til|'til)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:month|week)|payday"
+        r"|next\s+(?:week|month|friday|payday))\b"
+        rf"|\b(?:i|we)\s+(?:can|could)\s+(?:only\s+)?(?:manage|afford|stretch\s+to|do)\s+(?:about\s+"
+        rf"|around\s+|roughly\s+|maybe\s+|up\s+to\s+)?{MONEY}",
     ),
     (
         "hardship",

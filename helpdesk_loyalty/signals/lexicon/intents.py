@@ -51,6 +51,8 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"|\bnever\s+(?:use|do business with|buy from|recommend)\s+(?:you|your)\b"
         r"|\bleav(?:e|ing)\s+(?:you|your company|this company|the bank|this bank|your bank)\b"
         r"|\bport(?:ing)?\s+(?:my|our)\s+numbers?"
+        r"|\btak(?:e|ing)\s+(?:my|our)\s+(?:business|money|custom)\s+(?:to|elsewhere)\b"
+        r"|\b(?:pac|stac|porting|port[- ]out)\s+(?:code|number|authori[sz]ation)\b"
         r"|\b(?:let|get|release)\s+(?:me|us)\s+out\s+of\s+(?:my|our|the|this)\s+(?:\w+\s+)?contract"
         r"|\b(?:cancel|close|terminate|stop)\s+(?:everything|it all|all of it|all my \w+)\b"
         r"|\b(?:i've|i have|we've|we have)\s+had\s+enough\b"
@@ -123,6 +125,15 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
     ),
     (
         "wants_human",
+        "manager",
+        "plain",
+        r"\b(?:is|isn't)\s+there\s+(?:anyone|anybody|someone|somebody)\b.{0,30}\b(?:authority"
+        r"|in\s+charge|senior|competent|who\s+(?:can|could|actually|knows))"
+        r"|\b(?:by|from|want|need|demand|request|get\s+me)\s+(?:a|your|the|his|her|their)\s+"
+        r"(?:team\s+lead(?:er)?|boss|line\s+manager|senior\s+manager)\b",
+    ),
+    (
+        "wants_human",
         "bot_frustration",
         "plain",
         r"\b(?:bots?|machines?|robots?|automated\s+\w+|virtual agents?)\s+(?:is"
@@ -142,6 +153,13 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:who|where)\s+(?:do|can|should)\s+(?:i|we)\s+complain\b"
         r"|\bhow\s+(?:do|can)\s+(?:i|we)\s+(?:make|file|lodge|raise)\s+a\s+complaint|\bcomplaints?\s+(?:department|team|procedure"
         r"|process)",
+    ),
+    (
+        "complaint",
+        "complaint",
+        "plain",
+        r"\b(?:want|need|would\s+like|'d\s+like|wish|demand|request|log|lodge|file|make|raise|submit"
+        r"|open|register|this\s+is)\s+(?:\w+\s+){0,2}?(?:formal|official)\s+complaint\b",
     ),
     (
         "complaint",
@@ -169,7 +187,10 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"|then i)\s+(?:\w+\s+)?(?:sue|take (?:legal action|you to court)|(?:contact|call"
         r"|speak to|get) (?:my|a) (?:lawyer|attorney|solicitor))\b"
         r"|\b(?:report(?:ing)?\s+(?:you|this|it|your company)|go(?:ing)?|complain(?:ing)?|writ(?:e"
-        r"|ing)|escalat(?:e|ing) (?:this|it)|tak(?:e|ing) (?:this|it))\s+to\s+(?:the\s+)?(?:bbb"
+        r"|ing)|escalat(?:e|ing) (?:this|it)|tak(?:e|ing) (?:this|it)|refer(?:r(?:ed|ing))?\s+"
+        r"(?:this|it|the\s+matter|my\s+case|you))\s+to\s+(?:the\s+)?(?:caa|ico|fos"
+        r"|small\s+claims(?:\s+court)?"
+        r"|department\s+of\s+transportation|bbb"
         r"|better business bureau|ftc|fcc|ofcom|ofgem|ofwat|(?:financial\s+|energy\s+"
         r"|telecoms?\s+|communications\s+|banking\s+)?ombudsman|regulator|trading standards"
         r"|attorney general|press|media|newspapers?)"

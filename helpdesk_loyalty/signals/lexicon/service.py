@@ -271,6 +271,19 @@ SERVICE_FAILURES: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:says|shows|showing|marked(?:\s+as)?)\s+(?:it\s+(?:was|has been)\s+|as\s+)?"
         r"delivered\b.{0,30}\b(?:but|yet)\b",
     ),
+    # Goods that arrived broken, damaged or wrong: what was paid for was not delivered.
+    (
+        "service_failure",
+        "not_delivered",
+        "plain",
+        r"\b(?:arrived|came|delivered|turned\s+up|showed\s+up|was\s+delivered|were\s+delivered)\b"
+        r".{0,40}\b(?:damaged|broken|smashed|shattered|cracked|split|snapped|dented|torn|ripped"
+        r"|scratched|faulty|defective|dead|leaking|missing\s+(?:parts?|pieces?|items?))\b"
+        r"|\b(?:damaged|broken|faulty|defective|dead)\s+on\s+arrival\b|\bDOA\b"
+        r"|\b(?:you|they)\s+sent\s+(?:me\s+|us\s+)?(?:the\s+)?(?:a|an|the)\s+(?:\w+\s+)?(?:wrong"
+        r"|different)\s+(?:item|size|colou?r|model|product|order|part|one)\b"
+        r"|\b(?:you|they)\s+sent\s+(?:me\s+|us\s+)?(?:a|an)\s+\w+\s*,\s*(?:i|we)\s+ordered\b",
+    ),
     # A delivery the courier says it attempted when the customer was in.
     (
         "service_failure",
