@@ -2,44 +2,21 @@
 
 Any number of processes share one database: claims use ``FOR UPDATE SKIP LOCKED`` with the
 head-of-line predicate (:mod:`.postgres_sql`), throttles are rows every replica reads, and
-``LISTEN``/``NOTIFY`` wakes idle workers (:mod:`.postgres_wake`). Connections come from a
-``psycopg_pool`` pool that checks each connection when it is borrowed, so the store recovers by
-itself once the server is back; meanwhile every call raises :class:`StoreUnavailableError`.
+``LISTEN``/``NOTIFY`` wakes idle workers (:mod:`.postgres_wake`). The pool, opening and the
+statement plumbing are in :mod:`.postgres_pool`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import math
-import uuid
-from collections.abc import AsyncIterator, Sequence
-from typing import Any
-
-from ..clock import Clock, SystemClock
-from ..errors import ConfigError, StoreError, StoreUnavailableError
-
-try:
-    import psycopg
-    from psycopg_pool import AsyncConnectionPool
-except ImportError as exc:  # the optional dependency: helpdesk-loyalty[postgres]
-    raise ConfigError(
-        "HL_DATABASE_URL",
-        "PostgreSQL support is not installed (psycopg is missing)",
-        "pip install 'helpdesk-loyalty[postgres]', or use a sqlite:/// URL",
-    ) from exc
+from collections.abc import Sequence
 
 from ..models import CreditRecord
 from . import postgres_reads as reads
 from . import postgres_sql as sql
 from .base import Accepted, Completion, InboundRecord, Job, LedgerEntry, PluginHealth, StoreStats
 from .health import check_plugin_state, postgres_plugin_health, postgres_record_plugin_health
-from .postgres_errors import describe, translate
-from .postgres_migrate import migrate
-from .postgres_wake import CHANNEL, Listener, Notifier
+from .postgres_pool import PostgresConnections
 from .rows import (
-    JobParams,
-    LedgerParams,
     check_status,
     credit_params,
     evaluate_job,
@@ -53,146 +30,15 @@ from .rows import (
 
 __all__ = ["PostgresStore"]
 
-Conn = psycopg.AsyncConnection[Any]
 _NOTHING = Completion()
 _JOB_NAMES = "kind account ordering_key dedupe_key payload available_at created_at updated_at"
 
 
-class PostgresStore:
-    """The store in one PostgreSQL database. ``timeout`` bounds connecting and waiting for a
-    pooled connection (keep it well under the helpdesks' ~10 s delivery timeout)."""
+class PostgresStore(PostgresConnections):
+    """The store in one PostgreSQL database (see :class:`.postgres_pool.PostgresConnections`
+    for ``timeout`` and the pool sizes)."""
 
     url_scheme = "postgresql"
-
-    def __init__(
-        self,
-        url: str,
-        clock: Clock | None = None,
-        *,
-        min_size: int = 2,
-        max_size: int = 10,
-        timeout: float = 5.0,
-    ) -> None:
-        self.url = url
-        self.where = describe(url)
-        self.timeout = timeout
-        self.schema_version = 0
-        self._sizes = (min_size, max_size)
-        self._clock: Clock = clock or SystemClock()
-        self._token = uuid.uuid4().hex
-        self._pool: AsyncConnectionPool[Conn] | None = None
-        self._listener: Listener | None = None
-        self._notifier = Notifier(self._notify)
-        self._wake = asyncio.Event()
-        self._connect_timeout = max(1, math.ceil(timeout))
-
-    # -- lifecycle -------------------------------------------------------------------------
-    async def open(self) -> None:
-        """Fill the pool, migrate under an advisory lock, start listening for wake-ups."""
-        if self._pool is not None:
-            return
-        pool: AsyncConnectionPool[Conn] = AsyncConnectionPool(
-            self.url,
-            min_size=self._sizes[0],
-            max_size=self._sizes[1],
-            open=False,
-            timeout=self.timeout,
-            check=AsyncConnectionPool.check_connection,
-            kwargs={"autocommit": True, "connect_timeout": self._connect_timeout},
-            name="helpdesk-loyalty",
-        )
-        try:
-            # Migrating first, on a direct connection, fails fast with the server's own reason
-            # when it is unreachable, where the pool would retry until its timeout.
-            self.schema_version = await migrate(self.url, self._clock.time(), self._connect_timeout)
-            await pool.open(wait=True, timeout=self.timeout)
-        except psycopg.Error as exc:
-            await pool.close()
-            raise translate(exc, "open", self.where) from exc
-        except BaseException:
-            await pool.close()
-            raise
-        self._pool = pool
-        self._listener = Listener(self.url, self._token, self._wake.set, self._connect_timeout)
-        await self._listener.start(wait=self.timeout)
-        self._wake.set()  # work may be left from before a restart
-
-    async def close(self) -> None:
-        """Stop listening, close the pool. Idempotent."""
-        pool, listener, self._pool, self._listener = self._pool, self._listener, None, None
-        if listener is not None:
-            await listener.stop()
-        await self._notifier.stop()
-        if pool is not None:
-            await pool.close()
-
-    async def ping(self) -> None:
-        """Borrow a connection and check the server takes writes (not a standby)."""
-        async with self._statement("ping") as conn:
-            cur = await conn.execute("SELECT pg_is_in_recovery()")
-            row = await cur.fetchone()
-        if row is not None and row[0]:
-            raise StoreUnavailableError(f"PostgreSQL at {self.where} is a read-only standby")
-
-    # -- plumbing --------------------------------------------------------------------------
-    @contextlib.asynccontextmanager
-    async def _statement(self, doing: str) -> AsyncIterator[Conn]:
-        """A pooled connection in autocommit mode: a single statement is its own transaction,
-        which saves the ``BEGIN`` and ``COMMIT`` round trips on the hot paths."""
-        pool = self._pool
-        if pool is None:
-            raise StoreError("the PostgreSQL store is not open; call open() first")
-        try:
-            async with pool.connection() as conn:
-                yield conn
-        except psycopg.Error as exc:
-            raise translate(exc, doing, self.where) from exc
-
-    @contextlib.asynccontextmanager
-    async def _transaction(self, doing: str) -> AsyncIterator[Conn]:
-        """A pooled connection inside one transaction, committed when the block ends."""
-        async with self._statement(doing) as conn, conn.transaction():
-            yield conn
-
-    def _woke(self) -> None:
-        self._wake.set()
-        self._notifier.hint()
-
-    async def _notify(self) -> None:
-        async with self._statement("notify") as conn:
-            await conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, self._token))
-
-    @staticmethod
-    async def _insert_jobs(conn: Conn, rows: Sequence[JobParams]) -> None:
-        if not rows:
-            return
-        for key in sorted({row[2] for row in rows}):
-            await conn.execute(sql.LOCK_KEY, (sql.KEY_LOCK_CLASS, key))
-        async with conn.cursor() as cur:
-            await cur.executemany(sql.INSERT_JOB, rows)
-
-    @staticmethod
-    async def _insert_ledger(conn: Conn, rows: Sequence[LedgerParams]) -> None:
-        if rows:
-            async with conn.cursor() as cur:
-                await cur.executemany(sql.INSERT_LEDGER, rows)
-
-    async def _finish(
-        self,
-        doing: str,
-        statement: str,
-        job: Job,
-        params: dict[str, Any],
-        ledger: Sequence[LedgerEntry],
-    ) -> None:
-        now = self._clock.time()
-        fence = {"id": job.id, "owner": job.lease_owner, "attempts": job.attempts, "now": now}
-        async with self._transaction(doing) as conn:
-            cur = await conn.execute(statement, {**fence, **params})
-            if cur.rowcount != 1:
-                raise stale_lease(job)
-            await self._insert_ledger(conn, [ledger_params(e, now, job.id) for e in ledger])
-        self._woke()
 
     # -- ingress ---------------------------------------------------------------------------
     async def accept_event(self, record: InboundRecord) -> Accepted:
@@ -311,15 +157,6 @@ class PostgresStore:
         """See :meth:`.base.Store.throttled_until`."""
         async with self._statement("throttled_until") as conn:
             return await reads.throttled_until(conn, account, self._clock.time())
-
-    async def wait_for_work(self, timeout: float) -> None:
-        """Return at once if work may have become runnable since the last call (a commit here
-        or a notification from another process), else when it does or after ``timeout``
-        seconds of real time: the polling fallback."""
-        if not self._wake.is_set():
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout)
-        self._wake.clear()
 
     async def reclaim_expired_leases(self) -> int:
         """See :meth:`.base.Store.reclaim_expired_leases`."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from psycopg import AsyncConnection
+from typing import TYPE_CHECKING, Any
 
 from ..models import CreditRecord
 from .base import JOB_STATUSES, Job, LedgerEntry, StoreStats
@@ -27,7 +25,10 @@ __all__ = [
     "throttled_until",
 ]
 
-Conn = AsyncConnection[Any]
+if TYPE_CHECKING:  # psycopg is optional; the store's modules say how to install it
+    from psycopg import AsyncConnection
+
+    Conn = AsyncConnection[Any]
 
 
 async def get_job(conn: Conn, job_id: int) -> Job | None:
