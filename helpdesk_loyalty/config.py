@@ -50,6 +50,11 @@ SETTINGS_DOC: tuple[tuple[str, str, str], ...] = (
     ("HL_RETRY_HORIZON", "259200", "seconds a failing write is retried before it is dead-lettered"),
     ("HL_PURGE_AFTER_DAYS", "30", "done jobs and inbox rows older than this are purged"),
     (
+        "HL_STORE_START_TIMEOUT",
+        "60",
+        "seconds `serve` and `worker` wait at start for an unreachable store; 0 = fail at once",
+    ),
+    (
         "HL_OPS_TOKEN",
         "(unset)",
         "bearer token for the read-only `/ops` endpoints; unset = disabled",
@@ -82,6 +87,13 @@ def _bool(raw: str) -> bool:
     if lowered in ("0", "false", "no", "off"):
         return False
     raise ValueError("expected true or false")
+
+
+def _not_negative(raw: str) -> float:
+    value = float(raw)
+    if not value >= 0:  # also refuses nan
+        raise ValueError("must be 0 or more")
+    return value
 
 
 def _positive(kind: Callable[[str], T]) -> Callable[[str], T]:
@@ -123,6 +135,7 @@ class Settings:
     cache_ttl: float = 600.0
     retry_horizon: float = 72 * 3600.0
     purge_after_days: float = 30.0
+    store_start_timeout: float = 60.0
     ops_token: Secret | None = None
     log_level: str = "INFO"
     plugins_allow: tuple[str, ...] = ()
@@ -217,6 +230,13 @@ class Settings:
                 cls.purge_after_days,
                 _positive(float),
                 "use days such as 30",
+            ),
+            store_start_timeout=env_value(
+                env,
+                "HL_STORE_START_TIMEOUT",
+                cls.store_start_timeout,
+                _not_negative,
+                "use seconds such as 60, or 0 to fail at once",
             ),
             ops_token=Secret(token) if token else None,
             log_level=env_value(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -20,7 +21,7 @@ from .config import RulesFile, Settings
 from .contexts import ContextBuilder
 from .decide import Decider
 from .engine import Engine
-from .errors import HelpdeskError, StoreError
+from .errors import HelpdeskError, StoreError, StoreUnavailableError
 from .host import PluginHost
 from .planner import DEFAULT_PRECEDENCE
 from .signals.compute import SignalsConfig
@@ -96,6 +97,31 @@ def _throttle_recorder(store: Store, account: str) -> Callable[[float], None]:
     return on_rate_limited
 
 
+async def open_store_waiting(store: Store, wait: float) -> None:
+    """Open ``store``; while it is unreachable, try again (0.5 s, doubling to 5 s) for up to
+    ``wait`` seconds, saying so each time, then give up with the last error. A container
+    started before its database, or a database restarted during a deploy, is waited for
+    instead of crash-looping."""
+    deadline = time.monotonic() + wait
+    delay = 0.5
+    while True:
+        try:
+            await store.open()
+            return
+        except StoreUnavailableError as exc:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise
+            log.warning(
+                "the store is not reachable yet (%s); trying again for up to %.0f s more "
+                "(HL_STORE_START_TIMEOUT)",
+                exc,
+                left,
+            )
+            await asyncio.sleep(min(delay, left))
+            delay = min(delay * 2, 5.0)
+
+
 async def open_runtime(
     settings: Settings,
     *,
@@ -104,8 +130,11 @@ async def open_runtime(
     transports: Mapping[str, Any] | None = None,
     extra_plugins: Mapping[str, object] | None = None,
     resolve_api_users: bool = True,
+    store_wait: float = 0.0,
 ) -> Runtime:
-    """Build and open the service described by ``settings``."""
+    """Build and open the service described by ``settings``. ``store_wait``: how long to keep
+    trying when the store is unreachable at start (``serve`` and ``worker`` pass
+    ``HL_STORE_START_TIMEOUT``; a command an admin types fails at once)."""
     clock = clock or SystemClock()
     rules_file = load_rules_file(settings)
     host = PluginHost.load(settings, rules_file, extra=extra_plugins)
@@ -119,7 +148,7 @@ async def open_runtime(
         quarantine_after=settings.quarantine_after,
     )
     store = store or open_store(settings.database_url, clock)
-    await store.open()
+    await open_store_waiting(store, store_wait)
     engine.health_sink = store.record_plugin_health  # so `plugins` elsewhere sees quarantines
     clients: dict[str, HelpdeskClient] = {}
     for name, hs in helpdesks.items():

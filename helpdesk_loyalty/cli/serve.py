@@ -70,7 +70,10 @@ def _serve(args: argparse.Namespace) -> int:
     logging.getLogger().setLevel(args.log_level or settings.log_level)
     host = args.host or settings.host
     port = args.port or settings.port
-    app = create_app(lambda: open_runtime(settings), run_worker=not args.no_worker)
+    app = create_app(
+        lambda: open_runtime(settings, store_wait=settings.store_start_timeout),
+        run_worker=not args.no_worker,
+    )
     config = server_config(app, host, port, (args.log_level or settings.log_level).lower())
     server = uvicorn.Server(config)
     server.run()
@@ -82,7 +85,7 @@ def _worker(args: argparse.Namespace) -> int:
     logging.getLogger().setLevel(args.log_level or settings.log_level)
 
     async def main() -> None:
-        runtime = await open_runtime(settings)
+        runtime = await open_runtime(settings, store_wait=settings.store_start_timeout)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):

@@ -30,6 +30,7 @@ import pytest
 from psycopg import sql
 
 from .conftest import postgres_admin_url
+from .procs import wait_until
 from .summary import record
 from .traffic import Sender, make_events
 from .verdict import StoreReader, judge, settle
@@ -120,6 +121,42 @@ async def test_store_unreachable_then_back(world: World) -> None:
     assert answers == {503: REFUSED}, answers
     assert None not in retry_after
     assert (ready, alive, ready_after) == (503, 200, 200)
+    assert server.proc.starts == 1
+    assert outcome.processed == outcome.acknowledged == len(events)
+    assert outcome.written == outcome.planned
+    assert (outcome.lost, outcome.duplicated, outcome.order_violations, outcome.dead) == (0,) * 4
+    assert world.unexpected() == []
+
+
+async def test_a_server_started_while_the_store_is_away_waits_for_it(world: World) -> None:
+    """A container started before its database (or during a database restart) waits for the
+    store, saying so, instead of exiting; once the store is back it serves and loses nothing."""
+    started = time.monotonic()
+    await world.open_sandbox()
+    await world.create_tickets(4)
+    server = world.serve("serve", HL_STORE_START_TIMEOUT="60")
+    assert server.url is not None
+    with store_taken_away(world):
+        server.proc.start()
+
+        async def waiting() -> bool:
+            assert server.proc.alive, server.proc.tail()
+            return "the store is not reachable yet" in server.proc.log_text()
+
+        await wait_until(waiting, timeout=30, what="the server saying it waits for the store")
+        assert server.proc.alive
+    await server.proc.wait_http(f"{server.url}/readyz", timeout=30)
+    events = make_events(world.tickets, 12, prefix="late")
+    sender = Sender([server.url], SECRET, lanes=2)
+    await sender.deliver(events)
+    reader = StoreReader(world.database_url)
+    await settle(reader, sender.acked, timeout=60)
+    outcome = await judge(world, reader, events, set(sender.acked))
+    print(
+        record(
+            outcome.line("started with the store away", world.backend, time.monotonic() - started)
+        )
+    )
     assert server.proc.starts == 1
     assert outcome.processed == outcome.acknowledged == len(events)
     assert outcome.written == outcome.planned
