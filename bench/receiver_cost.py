@@ -3,7 +3,7 @@
 ``python bench/receiver_cost.py`` (pinned to core 0; options: ``--events 20000``)
 
 Stages, in the order the receiver runs them: verify the signature, parse the body into a
-ticket event, build the inbox record (the event as JSON for the ``evaluate`` job), encode the
+ticket event, build the inbox record (the ``evaluate`` job's payload: the raw body), encode the
 rows (``accept_event``'s parameters), the SQLite work of one accept inside a group commit of
 64, and the whole ASGI app driven in-process (64 concurrent requests, no sockets, no uvicorn)
 with the writer thread; the last line is what ``serve`` spends per event beyond uvicorn. For
@@ -28,11 +28,11 @@ from events import SECRET, envelope
 from results import write_result
 from services import server_env, workdir
 
-from helpdesk_loyalty.adapters.builtin import zendesk_settings_from_env
+from helpdesk_loyalty.adapters.builtin import ZENDESK, zendesk_settings_from_env
 from helpdesk_loyalty.adapters.zendesk import parse_zendesk, sign_zendesk, verify_zendesk
 from helpdesk_loyalty.app import create_app
-from helpdesk_loyalty.codec import event_to_json
 from helpdesk_loyalty.config import Settings
+from helpdesk_loyalty.inbound import job_payload
 from helpdesk_loyalty.runtime import open_runtime
 from helpdesk_loyalty.store import sqlite_ops
 from helpdesk_loyalty.store.base import InboundRecord
@@ -89,12 +89,12 @@ def main() -> None:
             event_key=e.event_id,
             ticket_id=e.ticket_id,
             kind=e.kind,
-            payload={"event": event_to_json(e)},
+            payload=job_payload(ZENDESK, headers[i], bodies[i], e),
             requester_id=e.ticket.requester_id,
             body_sha256=hashlib.sha256(bodies[i]).hexdigest(),
         )
 
-    stages["inbox record (event to JSON data, sha256)"] = per_event(record, n)
+    stages["inbox record (job payload, sha256)"] = per_event(record, n)
     ops: list[Any] = [None] * n
 
     def params(i: int) -> None:

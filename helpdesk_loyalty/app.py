@@ -23,7 +23,6 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .codec import event_to_json
 from .errors import (
     AuthenticationError,
     NotConfiguredError,
@@ -31,6 +30,7 @@ from .errors import (
     StoreUnavailableError,
     WebhookError,
 )
+from .inbound import job_payload
 from .ops import ops_routes
 from .runtime import Runtime
 from .store.base import Accepted, InboundRecord
@@ -132,7 +132,7 @@ def _receiver(
             event_key=event.event_id,
             ticket_id=event.ticket_id,
             kind=event.kind,
-            payload={"event": event_to_json(event)},
+            payload=job_payload(spec, headers, body, event),
             requester_id=event.ticket.requester_id,
             body_sha256=hashlib.sha256(body).hexdigest(),
         )

@@ -23,6 +23,7 @@ from .decide import Decider
 from .engine import Engine
 from .errors import HelpdeskError, StoreError, StoreUnavailableError
 from .host import PluginHost
+from .inbound import EventReader
 from .planner import DEFAULT_PRECEDENCE
 from .signals.compute import SignalsConfig
 from .store import open_store
@@ -205,6 +206,7 @@ async def open_runtime(
         lease_seconds=settings.lease_seconds,
         retry_horizon=settings.retry_horizon,
         purge_after_days=settings.purge_after_days,
+        read_event=EventReader(specs, helpdesks),
     )
     return Runtime(
         settings,

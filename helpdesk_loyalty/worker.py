@@ -24,7 +24,6 @@ from collections.abc import Sequence
 
 from .adapters.base import HelpdeskClient
 from .clock import Clock
-from .codec import event_from_json
 from .decide import Decider
 from .errors import (
     PermanentHelpdeskError,
@@ -32,6 +31,7 @@ from .errors import (
     StoreError,
     TransientHelpdeskError,
 )
+from .inbound import EventReader
 from .store.base import Job, LedgerEntry, Store
 from .writeback import WriteBack
 
@@ -64,8 +64,10 @@ class Worker:
         retry_horizon: float = 72 * 3600.0,
         purge_after_days: float = 30.0,
         owner: str | None = None,
+        read_event: EventReader | None = None,
     ) -> None:
         self.store = store
+        self.read_event = read_event or EventReader({}, {})
         self.decider = decider
         self.writeback = writeback
         self.clock = clock
@@ -166,7 +168,7 @@ class Worker:
         """Process one job; every failure becomes a retry, a throttle or a dead letter."""
         try:
             if job.kind == "evaluate":
-                event = event_from_json(job.payload["event"])
+                event = self.read_event(job.payload)
                 completion = await self.decider.decide(event, job)
             elif job.kind == "write":
                 completion = await self.writeback.write(job)

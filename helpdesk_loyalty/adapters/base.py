@@ -178,6 +178,10 @@ class HelpdeskSpec:
     - ``client(settings, options)`` builds the API client.
     - ``settings_from_env(env)`` reads ``HL_<NAME>_*``; returns ``None`` when the helpdesk is
       not configured at all.
+    - ``replay_headers``: the (lower-cased) headers ``parse`` reads. When given, an accepted
+      event is stored as its raw body and these headers, and parsed again by the worker
+      (cheaper for the receiver); ``None`` stores the parsed event. Never name a header that
+      carries a secret.
     """
 
     name: str
@@ -186,3 +190,4 @@ class HelpdeskSpec:
     client: Callable[[HelpdeskSettings, ClientOptions], HelpdeskClient]
     settings_from_env: Callable[[Mapping[str, str]], HelpdeskSettings | None]
     description: str = ""
+    replay_headers: tuple[str, ...] | None = None

@@ -26,6 +26,8 @@ from .envvars import (
 )
 from .freshdesk import FreshdeskClient, parse_freshdesk, verify_freshdesk
 from .zendesk import ZendeskClient, parse_zendesk, verify_zendesk
+from .zendesk.parse import INVOCATION_HEADER
+from .zendesk.webhook import TIMESTAMP_HEADER
 
 __all__ = [
     "ENV_DOC",
@@ -179,6 +181,7 @@ ZENDESK = HelpdeskSpec(
     client=_zendesk_client,
     settings_from_env=zendesk_settings_from_env,
     description="Zendesk Support: signed webhooks (trigger or event subscription), API v2",
+    replay_headers=(INVOCATION_HEADER, TIMESTAMP_HEADER),
 )
 FRESHDESK = HelpdeskSpec(
     name="freshdesk",
@@ -187,6 +190,7 @@ FRESHDESK = HelpdeskSpec(
     client=_freshdesk_client,
     settings_from_env=freshdesk_settings_from_env,
     description="Freshdesk: automation-rule webhooks with a shared secret, API v2",
+    replay_headers=(),
 )
 
 

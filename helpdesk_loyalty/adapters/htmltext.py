@@ -80,6 +80,8 @@ def looks_like_html(text: str) -> bool:
 
 def html_to_text(text: str) -> str:
     """The readable text of ``text``; plain text comes back with only whitespace tidied."""
+    if "<" not in text and "&" not in text and "\n" not in text:
+        return _SPACES_RE.sub(" ", text).strip()  # one line of plain text: the common case
     if looks_like_html(text):
         collector = _TextCollector()
         collector.feed(text)

@@ -33,6 +33,7 @@ __all__ = [
 
 _PLACEHOLDER_RE = re.compile(r"^\{\{.*\}\}$", re.DOTALL)
 _TICKET_ID_RE = re.compile(r"^[0-9]{1,20}$")
+_SPACE_RE = re.compile(r"\s")
 
 
 def load_object(body: bytes, helpdesk: str) -> dict[str, Any]:
@@ -76,6 +77,12 @@ def opt_object(data: Mapping[str, Any], key: str, path: str) -> Mapping[str, Any
 
 def opt_str(value: object, path: str) -> str | None:
     """A trimmed string, or ``None`` when blank."""
+    if type(value) is str:
+        # The common case, read once per field of every webhook: a plain string.
+        text = value.strip()
+        if text and text != "-" and not (text[0] == "{" and _PLACEHOLDER_RE.match(text)):
+            return text
+        return None
     if is_blank(value):
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -95,8 +102,10 @@ def opt_id(value: object, path: str) -> str | None:
         raise PayloadError(f"{path} must be an id (a string or an integer), got {value!r}")
     if isinstance(value, int):
         return str(value)
+    if type(value) is str and value.isdigit():
+        return value  # the common case: digits only, so neither blank nor spaced
     text = opt_str(value, path)
-    if text is not None and any(ch.isspace() for ch in text):
+    if text is not None and _SPACE_RE.search(text):
         raise PayloadError(f"{path} must be a single id, got {text!r}")
     return text
 

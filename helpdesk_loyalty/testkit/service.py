@@ -22,7 +22,6 @@ from typing import Any
 import httpx
 
 from ..app import create_app
-from ..codec import event_from_json
 from ..config import Settings
 from ..decide import Decision
 from ..engine import RuleRun
@@ -151,7 +150,7 @@ async def run_engine_async(
         [job] = await runtime.store.claim_jobs(
             "testkit", limit=1, lease_seconds=60, kinds=("evaluate",)
         )
-        decision = await runtime.decider.decision(event_from_json(job.payload["event"]), job)
+        decision = await runtime.decider.decision(runtime.worker.read_event(job.payload), job)
         await runtime.store.complete_job(job, decision.completion)
         await runtime.worker.drain()
         account = runtime.helpdesks[helpdesk].account
