@@ -21,7 +21,10 @@ from .sentiment import sentiment
 from .text import clean_text
 from .ticket import ticket_signals
 
-__all__ = ["SignalsConfig", "compute_signals", "customer_words", "text_signals"]
+__all__ = ["MAX_TEXT", "SignalsConfig", "compute_signals", "customer_words", "text_signals"]
+
+MAX_TEXT = 20_000
+"""Characters of the customer's cleaned words the text signals read."""
 
 
 def customer_words(event: TicketEvent, ticket: Ticket) -> str:
@@ -45,6 +48,10 @@ def text_signals(text: str, config: SignalsConfig | None = None) -> TextSignals:
 
 
 def _read(cleaned: str, config: SignalsConfig) -> TextSignals:
+    # A pasted log or a forwarded thread can run to hundreds of kilobytes; what the customer
+    # says about their bill or their service is in the first pages, and reading the rest would
+    # hold a worker for seconds.
+    cleaned = cleaned[:MAX_TEXT]
     by_sentence = find_phrases_by_sentence(cleaned, config.lexicon)
     return TextSignals(
         text=cleaned,

@@ -42,6 +42,9 @@ def _words(text: str) -> frozenset[str]:
 
 
 _WINDOW = 4
+# How far before (and after) a hit negation is looked for, in characters: far more than four
+# words, and it keeps a long run-on sentence from costing time quadratic in its length.
+_REACH = 300
 _NEGATORS = _words(
     "not no never nor neither without nobody none nothing cannot nowhere dont didnt doesnt "
     "wasnt isnt arent werent havent hasnt hadnt cant couldnt wont wouldnt shouldnt"
@@ -93,8 +96,8 @@ def _has_negator(span: str) -> bool:
 
 def _clause_negated(sentence: str, start: int, end: int) -> bool:
     """Whether the whole clause around ``sentence[start:end]`` holds a negator."""
-    before = _SCOPE_BREAK.split(sentence[:start])[-1]
-    after = _SCOPE_BREAK.split(sentence[end:])[0]
+    before = _SCOPE_BREAK.split(sentence[max(0, start - _REACH) : start])[-1]
+    after = _SCOPE_BREAK.split(sentence[end : end + _REACH])[0]
     words = _TOKEN.findall(before + " " + sentence[start:end] + " " + after)
     return any(_is_negator(w) for w in words)
 
@@ -179,7 +182,7 @@ def _sentence_matches(sentence: str, lexicon: Lexicon) -> list[PhraseMatch]:
             )
             if start == end or _overlaps((start, end), guards):
                 continue
-            if concept.mode == "plain" and is_negated(lower[:start]):
+            if concept.mode == "plain" and is_negated(lower[max(0, start - _REACH) : start]):
                 continue
             if concept.mode == "needs_negation" and not _clause_negated(lower, start, end):
                 continue

@@ -274,7 +274,9 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         rf"\bpaid\s+(?:for\s+)?(?:the\s+|a\s+|an\s+)?(?:{MONEY}\s+|extra\s+)?(?:\w+\s+){{0,2}}?"
         r"(?:supplement|upgrade|upgraded\s+\w+|premium|surcharge|priority|express|next[- ]day"
-        r"|extra)\b.{0,60}\b(?:got|given|received|but|only|instead|still|took|arrived|came|never)\b",
+        r"|extra)\b.{0,60}\b(?:but|instead|never|didn't|did\s+not|wasn't|was\s+not|no\s+sign"
+        r"|took\s+(?:a|an|one|two|three|four|five|\d+)\s+(?:\w+\s+)?(?:days?|weeks?|months?)"
+        r"|got\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:room|seat|standard|basic|normal|regular|cheaper))\b",
     ),
     # Renewed, switched or signed up without being asked: a charge nobody agreed to.
     (

@@ -91,7 +91,9 @@ GUARDS: tuple[tuple[str, str], ...] = (
     # A charge that came as agreed, or one a friend had: not an error on this account.
     (
         "billing_error",
-        r"^(?=.*\bas\s+(?:expected|agreed|planned|scheduled|arranged)\b).*"
+        r"\b(?:charged|billed|debited|taken|came\s+out|went\s+out|renewed|collected)\b"
+        r"(?:\s+(?!(?:instead|not|twice|double|more|extra|wrong|again|but)\b)\S+){0,6}?"
+        r"\s+as\s+(?:expected|agreed|planned|scheduled|arranged)\b(?!\s*\?)"
         r"|^(?=.*\b(?:friend|neighbou?r|sister|brother|colleague|co-?worker|cousin)\s+(?:said|says"
         r"|told\s+me|mentioned)\s+(?:that\s+)?(?:she|he|they)\b).*",
     ),

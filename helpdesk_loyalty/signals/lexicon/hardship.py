@@ -29,8 +29,10 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|work)\b(?:\s+\w+){0,3}?\s+(?:this|last|these|recently|lately|since|at the moment)"
         r"|\bbetween\s+jobs\b|\blost\s+(?:my\s+|our\s+|his\s+|her\s+|their\s+)?work\b"
         r"|\bpay cut"
-        r"|\b(?:income|pay|salary|wages|earnings|hours|work|business|trade|bookings|orders)"
-        r"(?:'s\s+|\s+(?:at work\s+|at my job\s+)?(?:has\s+|have\s+)?)(?:halved|dropped"
+        r"|\b(?:work|business|trade|bookings|orders)(?:'s\s+|\s+(?:has\s+|have\s+)?)(?:dried\s+up"
+        r"|dropped\s+off|gone\s+quiet|slowed\s+right\s+down)"
+        r"|\b(?:income|pay|salary|wages|earnings|hours)\s+(?:at work\s+|at my job\s+)?(?:has\s+"
+        r"|have\s+)?(?:halved|dropped"
         r"|fallen|gone down|been cut|been reduced|dried up)"
         r"|\b(?:give|gave|given)\s+up\s+(?:work|my job|working)|\bstopped\s+working\s+to\b"
         r"|\b(?:maternity|unpaid|sick)\s+(?:leave|pay)|\bmade\s+redundant|\bredundanc(?:y|ies)\b"
@@ -51,15 +53,16 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:cancer|surgery|chemo\w*|disabilit\w+|disabled|illness|became ill|fell ill"
         r"|got sick|was sick|injur(?:y|ed))\b"
         r"|\boff\s+(?:work|sick)\b|\bsick\s+note\b"
-        r"|\b(?:hospice|palliative|terminal(?:ly)?\s+ill|intensive\s+care|icu|care\s+home)\b",
+        r"|\b(?:hospice|palliative|terminal(?:ly)?\s+ill|intensive\s+care|icu)\b",
     ),
     # A job or contract that ended with nothing yet to follow, or work that dried up.
     (
         "hardship",
         "lost_job",
         "plain",
-        r"\b(?:job|employment|position|placement|work\s+contract|fixed[- ]term\s+contract"
-        r"|temp(?:orary)?\s+(?:job|contract|work))\s+(?:has\s+|was\s+)?(?:ended|finished"
+        r"\b(?:my|our|his|her)\s+(?:job|employment|position|placement|work\s+contract"
+        r"|fixed[- ]term\s+contract|temp(?:orary)?\s+(?:job|contract|work))\s+(?:has\s+|was\s+)?"
+        r"(?:ended|finished"
         r"|came\s+to\s+an\s+end|ran\s+out)\b"
         r"|\b(?:contract|job|role|gig)\s+(?:ended|finished)\b.{0,60}\b(?:next|new)\s+(?:one|contract"
         r"|job|role)\s+(?:doesn't|does\s+not|won't|will\s+not|only)\s+start"
@@ -158,7 +161,7 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         r"\b(?:direct\s+debits?|payments?|cheques?|checks?|instal?ments?)\s+(?:keeps?\s+|kept\s+"
         r"|has\s+|have\s+|had\s+|being\s+)?(?:bounc\w+|been\s+returned|returned\s+unpaid)"
-        r"|\bfinal\s+(?:notice|demand|reminder|warning)s?\b"
+        r"|\bfinal\s+(?:notice|demand|reminder)s?\b"
         r"|\b(?:disconnection|cut[- ]off)\s+(?:notice|warning|letter)s?\b"
         r"|\bthreaten\w*\s+(?:\w+\s+){0,2}?(?:disconnect\w*|to\s+cut\s+(?:me|us|it)\s+off)"
         r"|\b(?:passed|sent|handed|referred)\s+(?:\w+\s+){0,3}?to\s+(?:a\s+|the\s+)?(?:debt\s+)?"
@@ -235,11 +238,11 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         "extension",
         "plain",
         r"\bbreathing\s+(?:room|space)\b"
-        r"|\b(?:pushed|put|moved)\s+back\s+(?:by\s+)?(?:a\s+)?(?:few|couple\s+of|couple|\d+|two|three"
-        r"|one)\s+(?:days?|weeks?|months?)"
-        r"|\b(?:have|get|give\s+(?:me|us)|pay\s+(?:it|the\s+rest|the\s+balance)?|wait)\s+(?:\w+\s+){0,3}?"
-        r"(?:until|till|til|'til)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:month|week)|payday"
-        r"|next\s+(?:week|month|friday|payday))\b"
+        r"|\b(?:payments?|repayments?|renewal|bill|due\s+date|direct\s+debit|instal?ments?)\b"
+        r"(?:\s+\S+){0,5}?\s+(?:be\s+|being\s+|get\s+)?(?:pushed|put|moved)\s+back\b"
+        r"|\b(?:could|can|may)\s+(?:i|we)\s+(?:have|get)\s+(?:\w+\s+){0,2}?(?:until|till|til|'til)\s+"
+        r"(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:month|week)|payday|next\s+(?:week|month|friday"
+        r"|payday))\b"
         rf"|\b(?:i|we)\s+(?:can|could)\s+(?:only\s+)?(?:manage|afford|stretch\s+to|do)\s+(?:about\s+"
         rf"|around\s+|roughly\s+|maybe\s+|up\s+to\s+)?{MONEY}",
     ),

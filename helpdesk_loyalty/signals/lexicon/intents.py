@@ -128,8 +128,11 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         "manager",
         "plain",
         r"\b(?:is|isn't)\s+there\s+(?:anyone|anybody|someone|somebody)\b.{0,30}\b(?:authority"
-        r"|in\s+charge|senior|competent|who\s+(?:can|could|actually|knows))"
-        r"|\b(?:by|from|want|need|demand|request|get\s+me)\s+(?:a|your|the|his|her|their)\s+"
+        r"|in\s+charge|senior|more\s+senior|competent)\b"
+        r"|\b(?:reviewed|looked\s+at|handled|dealt\s+with|call(?:back|ed\s+back)?|ring|phoned)\s+"
+        r"(?:\w+\s+)?(?:by|from)\s+(?:a|your|the|his|her|their)\s+(?:team\s+lead(?:er)?|boss"
+        r"|line\s+manager|senior\s+manager)\b"
+        r"|\b(?:want|need|demand|request|get\s+me)\s+(?:a|your|the|his|her|their)\s+"
         r"(?:team\s+lead(?:er)?|boss|line\s+manager|senior\s+manager)\b",
     ),
     (

@@ -277,9 +277,10 @@ SERVICE_FAILURES: tuple[tuple[str, str, str, str], ...] = (
         "not_delivered",
         "plain",
         r"\b(?:arrived|came|delivered|turned\s+up|showed\s+up|was\s+delivered|were\s+delivered)\b"
-        r".{0,40}\b(?:damaged|broken|smashed|shattered|cracked|split|snapped|dented|torn|ripped"
-        r"|scratched|faulty|defective|dead|leaking|missing\s+(?:parts?|pieces?|items?))\b"
-        r"|\b(?:damaged|broken|faulty|defective|dead)\s+on\s+arrival\b|\bDOA\b"
+        r"(?:(?!\b(?:not|no|nothing|never|none|without)\b|n't).){0,40}\b(?:damaged|broken|smashed"
+        r"|shattered|cracked|split|snapped|dented|torn|ripped|scratched|faulty|defective|leaking"
+        r"|missing\s+(?:parts?|pieces?|items?))\b"
+        r"|\b(?:damaged|broken|faulty|defective|dead)\s+on\s+arrival\b|\bdoa\b"
         r"|\b(?:you|they)\s+sent\s+(?:me\s+|us\s+)?(?:the\s+)?(?:a|an|the)\s+(?:\w+\s+)?(?:wrong"
         r"|different)\s+(?:item|size|colou?r|model|product|order|part|one)\b"
         r"|\b(?:you|they)\s+sent\s+(?:me\s+|us\s+)?(?:a|an)\s+\w+\s*,\s*(?:i|we)\s+ordered\b",
