@@ -119,7 +119,10 @@ def register_helpdesks() -> Sequence[HelpdeskSpec]:  # type: ignore[empty-body]
 
     :returns: a sequence of :class:`~helpdesk_loyalty.adapters.base.HelpdeskSpec`, each naming
         the helpdesk (the ``/webhooks/<name>`` path), how to verify and parse its webhooks, and
-        how to build its API client from settings.
+        how to build its API client from settings. Its ``replay_headers`` (optional) names the
+        headers the parser reads, when parsing the same body again later gives the same event:
+        the receiver then stores the raw body for the worker instead of the parsed event, which
+        makes the acknowledgement cheaper.
 
     When: once, at start, before any webhook is received (the built-in adapters arrive through
     this hook too).

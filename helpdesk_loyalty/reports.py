@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,8 +34,19 @@ def job_to_json(job: Job) -> dict[str, Any]:
         "last_error": job.last_error,
         "lease_owner": job.lease_owner,
         "lease_until": job.lease_until,
-        "payload": dict(job.payload),
+        "payload": _shown_payload(job.payload),
     }
+
+
+def _shown_payload(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """The payload as ``jobs show`` and ``/ops`` print it: a stored raw webhook body (names and
+    email addresses of customers and agents) is summarised by its size and hash, not shown."""
+    shown = dict(payload)
+    raw = shown.pop("raw", None)
+    if isinstance(raw, str):
+        data = raw.encode("utf-8")
+        shown["raw_body"] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+    return shown
 
 
 def ledger_to_json(entry: LedgerEntry) -> dict[str, Any]:

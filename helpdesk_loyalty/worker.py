@@ -64,10 +64,10 @@ class Worker:
         retry_horizon: float = 72 * 3600.0,
         purge_after_days: float = 30.0,
         owner: str | None = None,
-        read_event: EventReader | None = None,
+        read_event: EventReader,
     ) -> None:
         self.store = store
-        self.read_event = read_event or EventReader({}, {})
+        self.read_event = read_event
         self.decider = decider
         self.writeback = writeback
         self.clock = clock

@@ -190,7 +190,6 @@ FRESHDESK = HelpdeskSpec(
     client=_freshdesk_client,
     settings_from_env=freshdesk_settings_from_env,
     description="Freshdesk: automation-rule webhooks with a shared secret, API v2",
-    replay_headers=(),
 )
 
 
