@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
+from collections.abc import Awaitable, Callable
 from typing import Literal
 
 from .clock import Clock
@@ -90,14 +91,19 @@ class AccountLimiter:
             waits.append(self._updates.wait_needed(now))
         return max(0.0, *waits)
 
-    async def acquire(self, kind: CallKind) -> None:
+    async def acquire(
+        self, kind: CallKind, refresh: Callable[[], Awaitable[None]] | None = None
+    ) -> None:
         """Wait until a call of ``kind`` fits every window and no pause holds, then count it.
 
         Callers are served one at a time in arrival order, so a burst spreads over the windows
-        instead of all waking at once.
+        instead of all waking at once. ``refresh`` is awaited before each look at the pause
+        (the client takes in a pause another process recorded meanwhile).
         """
         async with self._lock:
             while True:
+                if refresh is not None:
+                    await refresh()
                 wait = self.delay(kind)
                 if wait <= 0:
                     break

@@ -17,6 +17,7 @@ call into :class:`~helpdesk_loyalty.adapters.base.CallStats`, and retries briefl
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import logging
 import random
@@ -43,6 +44,11 @@ from .quota import parse_retry_after, remaining_quota, reset_after
 __all__ = ["ErrorDecoder", "HelpdeskHttp", "SecretBasicAuth", "path_id"]
 
 log = logging.getLogger(__name__)
+
+PAUSE_FRESH = 0.5
+"""Seconds one read of the account's shared pause serves a client."""
+PAUSE_READ_TIMEOUT = 0.25
+"""Longest wait for that read before the call goes on under the local limiter alone."""
 
 ErrorDecoder = Callable[[Any, str], str]
 """Turns an error response (decoded JSON or ``None``, raw text) into a readable message."""
@@ -116,6 +122,8 @@ class HelpdeskHttp:
         self._clock = options.clock
         self._stats = stats
         self._limiter = limiter
+        self._pause_read_at = float("-inf")
+        self._pause_warned_at = float("-inf")
         self._decode_error = decode_error
         revealed = [s.reveal() for s in secrets if s is not None]
         if isinstance(auth, SecretBasicAuth):
@@ -202,7 +210,7 @@ class HelpdeskHttp:
                 retry_after=delay,
                 status=None,
             )
-        await self._limiter.acquire(kind)
+        await self._limiter.acquire(kind, refresh=self._shared_pause)
         request = self._client.build_request(method, path, params=params, json=json)
         self._check_url(request.url, method, path)
         write = method.upper() != "GET"
@@ -218,14 +226,28 @@ class HelpdeskHttp:
 
     async def _shared_pause(self) -> None:
         """Take in a pause recorded for the account elsewhere (``ClientOptions.paused_until``):
-        another worker's 429 holds this call too, even in a job claimed before it."""
+        another worker's 429 holds this call too, even in a job claimed before it.
+
+        One read serves the client for :data:`PAUSE_FRESH` seconds, and a read that takes
+        longer than :data:`PAUSE_READ_TIMEOUT` is given up: a slow store must not eat the
+        call's retry budget; the local limiter still holds meanwhile.
+        """
         check = self._options.paused_until
-        if check is None:
+        now = self._clock.time()
+        if check is None or now - self._pause_read_at < PAUSE_FRESH:
             return
+        self._pause_read_at = now
         try:
-            until = await check()
-        except Exception as exc:  # the store is down: the local limiter still holds
-            log.debug("could not read the %s pause: %s", self._limiter.account, exc)
+            until = await asyncio.wait_for(check(), PAUSE_READ_TIMEOUT)
+        except Exception as exc:
+            if now - self._pause_warned_at >= 60.0:
+                self._pause_warned_at = now
+                log.warning(
+                    "could not read the shared rate-limit pause of %s (%s); this process "
+                    "follows its own limiter until the store answers",
+                    self._limiter.account,
+                    type(exc).__name__,
+                )
             return
         if until is not None:
             self._limiter.pause_until(until)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import dataclasses
 from collections.abc import AsyncIterator, Callable
@@ -134,10 +135,12 @@ async def test_a_pause_recorded_elsewhere_holds_every_request_of_a_job_under_way
         await zd.fetch_ticket("4821")
         assert route.call_count == 1 and clock.slept == []
 
+        clock.advance(1)  # one read of the pause serves the client for PAUSE_FRESH seconds
         shared["until"] = clock.time() + 6
         await zd.fetch_ticket("4821")
         assert route.call_count == 2 and sum(clock.slept) >= 6
 
+        clock.advance(1)
         shared["until"] = clock.time() + 120
         with pytest.raises(RateLimitedError) as caught:
             await zd.fetch_ticket("4821")
@@ -145,6 +148,31 @@ async def test_a_pause_recorded_elsewhere_holds_every_request_of_a_job_under_way
         assert route.call_count == 2
     finally:
         await zd.aclose()
+
+
+@pytest.mark.anyio
+async def test_a_store_that_does_not_answer_the_pause_read_does_not_hold_the_call(
+    zendesk_settings: HelpdeskSettings,
+    router: respx.Router,
+    clock: FakeClock,
+    ticket_json: dict[str, Any],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    async def never() -> float | None:
+        await asyncio.Event().wait()
+        return None
+
+    options = ClientOptions(
+        transport=httpx.MockTransport(router.async_handler), clock=clock, paused_until=never
+    )
+    route = router.get(TICKET).mock(return_value=httpx.Response(200, json=ticket_json))
+    zd = ZendeskClient(zendesk_settings, options)
+    try:
+        await zd.fetch_ticket("4821")
+    finally:
+        await zd.aclose()
+    assert route.call_count == 1
+    assert "could not read the shared rate-limit pause" in caplog.text
 
 
 @pytest.mark.anyio
