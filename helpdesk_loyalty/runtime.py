@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -98,9 +99,18 @@ def _throttle_recorder(store: Store, account: str) -> Callable[[float], None]:
     return on_rate_limited
 
 
+# What waiting will not fix: the address or the credentials are wrong.
+_PERMANENT = re.compile(
+    r"password authentication failed|role \S+ does not exist|database \S+ does not exist"
+    r"|no pg_hba\.conf entry|unable to open database file",
+    re.IGNORECASE,
+)
+
+
 async def open_store_waiting(store: Store, wait: float) -> None:
     """Open ``store``; while it is unreachable, try again (0.5 s, doubling to 5 s) for up to
-    ``wait`` seconds, saying so each time, then give up with the last error. A container
+    ``wait`` seconds, saying so each time, then give up with the last error. A wrong password,
+    role, database or SQLite folder fails at once. A container
     started before its database, or a database restarted during a deploy, is waited for
     instead of crash-looping."""
     deadline = time.monotonic() + wait
@@ -111,7 +121,7 @@ async def open_store_waiting(store: Store, wait: float) -> None:
             return
         except StoreUnavailableError as exc:
             left = deadline - time.monotonic()
-            if left <= 0:
+            if left <= 0 or _PERMANENT.search(str(exc)):
                 raise
             log.warning(
                 "the store is not reachable yet (%s); trying again for up to %.0f s more "

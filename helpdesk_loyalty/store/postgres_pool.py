@@ -90,7 +90,7 @@ class PostgresConnections:
             await pool.open(wait=True, timeout=self.timeout)
         except psycopg.Error as exc:
             await pool.close()
-            raise translate(exc, "open", self.where) from exc
+            raise translate(exc, "open", self.where, self.url) from exc
         except BaseException:
             await pool.close()
             raise
@@ -128,7 +128,7 @@ class PostgresConnections:
             async with pool.connection() as conn:
                 yield conn
         except psycopg.Error as exc:
-            raise translate(exc, doing, self.where) from exc
+            raise translate(exc, doing, self.where, self.url) from exc
 
     @contextlib.asynccontextmanager
     async def _transaction(self, doing: str) -> AsyncIterator[Conn]:

@@ -16,7 +16,8 @@ import pytest
 from storekit import PostgresServer, record
 
 from helpdesk_loyalty.clock import FakeClock
-from helpdesk_loyalty.errors import StoreUnavailableError
+from helpdesk_loyalty.errors import StoreError, StoreUnavailableError
+from helpdesk_loyalty.runtime import open_store_waiting
 from helpdesk_loyalty.store import Accepted, PostgresStore, open_store
 from helpdesk_loyalty.store.migrate import migrations
 
@@ -62,6 +63,25 @@ async def test_an_unreachable_server_is_unavailable_and_the_password_stays_out()
     assert "127.0.0.1:1/loyalty" in str(info.value)
     assert "s3cret-pw" not in str(info.value)
     assert isinstance(info.value.__cause__, psycopg.OperationalError)
+
+
+async def test_a_password_the_driver_quotes_from_a_malformed_url_is_scrubbed() -> None:
+    store = PostgresStore("postgresql://app:s3cr%zzet@127.0.0.1:1/loyalty", FakeClock())
+    with pytest.raises(StoreError) as info:
+        await store.open()
+    assert "invalid percent-encoded token" in str(info.value)
+    assert "s3cr" not in str(info.value) and "zzet" not in str(info.value)
+
+
+@pytest.mark.postgres
+async def test_a_wrong_role_fails_at_once_instead_of_waiting_for_the_store(
+    postgres_db: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    wrong = psycopg.conninfo.make_conninfo(postgres_db, user="no_such_role_hl", password="pw-9f3k")
+    with pytest.raises(StoreError) as info:
+        await open_store_waiting(PostgresStore(wrong, FakeClock()), 60)
+    assert "no_such_role_hl" in str(info.value) and "pw-9f3k" not in str(info.value)
+    assert "not reachable yet" not in caplog.text
 
 
 @pytest.mark.postgres
