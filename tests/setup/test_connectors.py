@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -181,10 +182,23 @@ def test_an_installed_wheel_ships_the_kits_that_setup_and_the_sandbox_read(
     import zipfile
 
     root = Path(__file__).resolve().parents[2]
+    # Build from a copy of the tracked files: a build in the checkout leaves build/ behind,
+    # and a stale build/lib would ship files that are no longer in connectors/.
+    source = tmp_path / "source"
+    listed = subprocess.run(
+        ["git", "-C", str(root), "ls-files", "-z"], capture_output=True, check=True, timeout=60
+    )
+    for name in filter(None, listed.stdout.decode().split("\0")):
+        origin, copy = root / name, source / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        if origin.is_symlink():
+            copy.symlink_to(os.readlink(origin))
+        elif origin.is_file():
+            shutil.copy2(origin, copy)
     wheel_dir = tmp_path / "dist"
     command = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation"]
     built = subprocess.run(
-        [*command, "--no-index", "-w", str(wheel_dir), str(root)],
+        [*command, "--no-index", "-w", str(wheel_dir), str(source)],
         capture_output=True,
         text=True,
         timeout=120,
