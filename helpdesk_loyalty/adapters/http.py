@@ -45,7 +45,7 @@ __all__ = ["ErrorDecoder", "HelpdeskHttp", "SecretBasicAuth", "path_id"]
 
 log = logging.getLogger(__name__)
 
-PAUSE_FRESH = 0.5
+PAUSE_FRESH = 0.1
 """Seconds one read of the account's shared pause serves a client."""
 PAUSE_READ_TIMEOUT = 0.25
 """Longest wait for that read before the call goes on under the local limiter alone."""

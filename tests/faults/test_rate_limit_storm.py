@@ -127,7 +127,8 @@ async def run_workers_into_one_429(world: World, retry_after: int) -> tuple[int,
 # Every request checks the store for a pause first (ClientOptions.paused_until), so once the
 # 429's pause is committed no worker sends another. Before that, only what the two other
 # workers already had on the wire can arrive: one request each. SHARING is the time the pause
-# may take to be committed and seen (a commit and a read on loopback take milliseconds).
+# may take to be committed and seen: a commit and a read on loopback take milliseconds, and a
+# client reuses one read for PAUSE_FRESH (0.1 s).
 OTHERS_ON_THE_WIRE = 2
 SHARING = 0.25
 
