@@ -19,7 +19,7 @@ from typing import Any
 
 from events import write_requests
 from load import open_loop, warm_up
-from results import Foreign, fsync_probe, median_spread, write_result
+from results import Foreign, add_run_options, median_spread, write_load_result
 from services import bare_endpoint, busy_server, demo_requesters, postgres_available, workdir
 
 GOAL_P99_MS_AT_2K = 10.0
@@ -28,17 +28,9 @@ GOAL_P99_MS_AT_2K = 10.0
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rates", default="1000,2000,3000")
-    parser.add_argument("--reps", type=int, default=3)
-    parser.add_argument("--seconds", type=float, default=10.0)
+    add_run_options(parser)
     parser.add_argument("--backends", default="bare,sqlite,postgres")
     parser.add_argument("--no-worker", action="store_true", help="serve --no-worker")
-    parser.add_argument(
-        "--max-foreign",
-        type=float,
-        default=0.25,
-        help="other processes' CPU (cores) above which a run is measured again",
-    )
-    parser.add_argument("--retries", type=int, default=2)
     parser.add_argument(
         "--name", default="", help="results/<name>.json (default: ack_latency[_no_worker])"
     )
@@ -122,25 +114,15 @@ def main() -> None:
                 f"{s['non_2xx']} |"
             )
     default_name = "ack_latency_no_worker" if args.no_worker else "ack_latency"
-    write_result(
-        args.name or default_name,
-        {
-            "settings": {
-                "rates": rates,
-                "reps": args.reps,
-                "seconds": args.seconds,
-                "connections": 256,
-                "server_cpus": "0",
-                "load_cpus": "1",
-                "worker": "off" if args.no_worker else "on, never paused (services.busy_server)",
-                "goal": f"p99 <= {GOAL_P99_MS_AT_2K} ms at 2000/s",
-            },
-            "fsync": fsync_probe(where),
-            "summary": summary,
-            "runs": runs,
-        },
-        "\n".join(rows),
-    )
+    settings = {
+        "rates": rates,
+        "reps": args.reps,
+        "seconds": args.seconds,
+        "connections": 256,
+        "worker": "off" if args.no_worker else "on, never paused (services.busy_server)",
+        "goal": f"p99 <= {GOAL_P99_MS_AT_2K} ms at 2000/s",
+    }
+    write_load_result(args.name or default_name, settings, where, summary, runs, rows)
 
 
 if __name__ == "__main__":

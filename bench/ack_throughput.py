@@ -25,7 +25,7 @@ from typing import Any
 from events import write_requests
 from load import has_wrk, throughput, warm_up, wrk_hint
 from procs import Proc, cpu_jiffies, rss_mb
-from results import Foreign, fsync_probe, median_spread, write_result
+from results import Foreign, add_run_options, median_spread, write_load_result
 from services import bare_endpoint, busy_server, demo_requesters, postgres_available, workdir
 
 
@@ -98,8 +98,7 @@ def attempt(run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reps", type=int, default=3)
-    parser.add_argument("--seconds", type=float, default=10.0)
+    add_run_options(parser)
     parser.add_argument("--conns", type=int, default=64)
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--no-worker-too", action="store_true", help="also run serve --no-worker")
@@ -109,13 +108,6 @@ def main() -> None:
         default=0,
         help="unique signed events (default: 30,000 per second of run, more than wrk can send)",
     )
-    parser.add_argument(
-        "--max-foreign",
-        type=float,
-        default=0.25,
-        help="other processes' CPU (cores) above which a run is measured again",
-    )
-    parser.add_argument("--retries", type=int, default=2)
     parser.add_argument("--skip-worker", action="store_true", help="no runs with the worker on")
     parser.add_argument(
         "--name", default="ack_throughput", help="results/<name>.json (for comparisons)"
@@ -205,26 +197,16 @@ def main() -> None:
             f"{cpu:.0f} | {s['cpu_ratio_to_bare']} | {s['rss_peak_mb']['median']} | "
             f"{s['foreign_cpu']['median']} | {s['non_2xx']} |"
         )
-    write_result(
-        args.name,
-        {
-            "settings": {
-                "reps": args.reps,
-                "seconds": args.seconds,
-                "connections": args.conns,
-                "server_cpus": "0",
-                "load_cpus": "1",
-                "uvicorn": "httptools, uvloop, no access log, no server header (serve)",
-                "sqlite": "WAL, synchronous=FULL, group commit",
-                "worker": "on, never paused: rules on every event, sandbox without limits",
-                "tool": "wrk" if has_wrk() else "openloop --rate 0",
-            },
-            "fsync": fsync_probe(where),
-            "summary": summary,
-            "runs": runs,
-        },
-        "\n".join(rows),
-    )
+    settings = {
+        "reps": args.reps,
+        "seconds": args.seconds,
+        "connections": args.conns,
+        "uvicorn": "httptools, uvloop, no access log, no server header (serve)",
+        "sqlite": "WAL, synchronous=FULL, group commit",
+        "worker": "on, never paused: rules on every event, sandbox without limits",
+        "tool": "wrk" if has_wrk() else "openloop --rate 0",
+    }
+    write_load_result(args.name, settings, where, summary, runs, rows)
 
 
 if __name__ == "__main__":

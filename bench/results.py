@@ -3,6 +3,7 @@ the load other processes put on the machine while a run measured, medians and sp
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -176,3 +177,37 @@ def write_result(name: str, data: dict[str, Any], table: str) -> Path:
     (RESULTS / f"{name}.md").write_text(table.rstrip() + "\n", encoding="utf-8")
     print(table)
     return path
+
+
+def write_load_result(
+    name: str,
+    settings: dict[str, Any],
+    where: Path,
+    summary: dict[str, Any],
+    runs: dict[str, Any],
+    rows: list[str],
+) -> Path:
+    """A load benchmark's results: its settings with the cores the server and the load were
+    pinned to, the disk's fsync latency, the summary, every run, and the table."""
+    pinned = {"server_cpus": "0", "load_cpus": "1"}
+    data = {
+        "settings": {**settings, **pinned},
+        "fsync": fsync_probe(where),
+        "summary": summary,
+        "runs": runs,
+    }
+    return write_result(name, data, "\n".join(rows))
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """The options every load benchmark shares: repetitions, run length, and when a run taken
+    while other processes were busy is measured again."""
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument(
+        "--max-foreign",
+        type=float,
+        default=0.25,
+        help="other processes' CPU (cores) above which a run is measured again",
+    )
+    parser.add_argument("--retries", type=int, default=2)
