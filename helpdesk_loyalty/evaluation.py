@@ -330,18 +330,15 @@ def run_eval(
     return report
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m helpdesk_loyalty.evaluation FILE...``; exit code 2 on bad input."""
-    parser = argparse.ArgumentParser(
-        prog="helpdesk-loyalty eval",
-        description="Measure the rule detectors on labelled CSV files.",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``eval``, shared by the CLI and ``python -m helpdesk_loyalty.evaluation``."""
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
     parser.add_argument(
         "--rules",
         type=Path,
         default=None,
-        help="rules file whose thresholds to use (default: built-in defaults)",
+        help="rules file whose thresholds to use (default: HL_RULES_FILE for the command, the "
+        "built-in defaults for python -m helpdesk_loyalty.evaluation)",
     )
     parser.add_argument("--errors", action="store_true", help="list the misclassified rows")
     parser.add_argument(
@@ -362,11 +359,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         help="keep only the rows whose id is even (odd): tune on one half, check on the other",
     )
-    args = parser.parse_args(argv)
+
+
+def run_from_args(args: argparse.Namespace, default: DetectorConfig | None = None) -> int:
+    """Run ``eval`` as parsed by :func:`add_arguments`; 2 with a message on bad input.
+    ``default`` is the configuration when no ``--rules`` is given (built-in defaults)."""
     try:
+        config = load_config(args.rules) if args.rules else default or DetectorConfig()
         run_eval(
             args.files,
-            config=load_config(args.rules),
+            config=config,
             show_errors=args.errors,
             predictions=args.predictions,
             strict=args.strict,
@@ -376,6 +378,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"helpdesk-loyalty eval: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m helpdesk_loyalty.evaluation FILE...``; exit code 2 on bad input."""
+    parser = argparse.ArgumentParser(
+        prog="helpdesk-loyalty eval",
+        description="Measure the rule detectors on labelled CSV files.",
+    )
+    add_arguments(parser)
+    return run_from_args(parser.parse_args(argv))
 
 
 if __name__ == "__main__":

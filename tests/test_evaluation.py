@@ -154,3 +154,27 @@ def test_halves_split_every_row_into_exactly_one_half(labelled: Path) -> None:
     assert (even.files[0].rows, odd.files[0].rows) == (4, 4)
     with pytest.raises(ConfigError):
         run_eval([labelled], out=io.StringIO(), half="third")
+
+
+def test_the_command_takes_the_same_options_as_the_module(
+    labelled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from helpdesk_loyalty.cli import main as cli
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text('[rules.escalate_to_supervisor]\nmode = "act"\n', encoding="utf-8")
+    predictions = tmp_path / "out.jsonl"
+    args = [
+        str(labelled),
+        "--rules",
+        str(rules),
+        "--half",
+        "odd",
+        "--predictions",
+        str(predictions),
+    ]
+    assert cli(["eval", *args]) == 0
+    from_command = capsys.readouterr().out
+    assert main(args) == 0
+    assert capsys.readouterr().out == from_command
+    assert predictions.read_text(encoding="utf-8").strip()
