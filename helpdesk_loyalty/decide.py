@@ -259,11 +259,7 @@ class Decider:
                 ordering_key=event.ordering_key,
                 dedupe_key=f"write:{event.account}:{event.event_id}",
                 payload={
-                    "helpdesk": event.helpdesk,
-                    "account": event.account,
-                    "ticket_id": event.ticket_id,
-                    "event_id": event.event_id,
-                    "decision_id": decision_id,
+                    **_job_ids(event, decision_id),
                     "update": update.to_json(),
                     "ticket": ticket_to_json(gathered.ticket),
                 },
@@ -295,11 +291,7 @@ class Decider:
                     ordering_key=f"{event.ordering_key}:follow-up",
                     dedupe_key=f"follow_up:{event.account}:{event.event_id}:{days}",
                     payload={
-                        "helpdesk": event.helpdesk,
-                        "account": event.account,
-                        "ticket_id": event.ticket_id,
-                        "event_id": event.event_id,
-                        "decision_id": decision_id,
+                        **_job_ids(event, decision_id),
                         "days": days,
                         "checks": [
                             {
@@ -337,3 +329,14 @@ class Decider:
             Completion(new_jobs=tuple(jobs), ledger=tuple(ledger)),
             "solved",
         )
+
+
+def _job_ids(event: Any, decision_id: str) -> dict[str, str]:
+    """What every job a decision leaves names: the helpdesk, account, ticket, event and decision."""
+    return {
+        "helpdesk": event.helpdesk,
+        "account": event.account,
+        "ticket_id": event.ticket_id,
+        "event_id": event.event_id,
+        "decision_id": decision_id,
+    }
