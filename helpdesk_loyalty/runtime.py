@@ -109,10 +109,9 @@ _PERMANENT = re.compile(
 
 async def open_store_waiting(store: Store, wait: float) -> None:
     """Open ``store``; while it is unreachable, try again (0.5 s, doubling to 5 s) for up to
-    ``wait`` seconds, saying so each time, then give up with the last error. A wrong password,
-    role, database or SQLite folder fails at once. A container
-    started before its database, or a database restarted during a deploy, is waited for
-    instead of crash-looping."""
+    ``wait`` seconds, saying so each time, then give up with the last error. A container started
+    before its database, or a database restarted during a deploy, is waited for instead of
+    crash-looping; a wrong password, role, database or SQLite folder fails at once."""
     deadline = time.monotonic() + wait
     delay = 0.5
     while True:
