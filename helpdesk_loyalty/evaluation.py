@@ -50,10 +50,21 @@ __all__ = [
     "run_eval",
 ]
 
-# source -> detector -> labels whose rows do not count as false alarms for that detector.
+# source -> detector -> labels whose rows do not count as false alarms for that detector. A
+# source named after one of these with a suffix ("cfpb_complaints_style1": narratives written in
+# the same form) is treated the same.
 LENIENT: Mapping[str, Mapping[str, frozenset[str]]] = {
     "cfpb_complaints": {"escalate": frozenset({"none"})},
 }
+
+
+def _lenient(source: str, detector: str) -> frozenset[str]:
+    for name, by_detector in LENIENT.items():
+        if source == name or source.startswith(name + "_"):
+            return by_detector.get(detector, frozenset())
+    return frozenset()
+
+
 _RULES = {
     "escalate_to_supervisor": escalate_to_supervisor.SETTINGS,
     "suggest_bill_credit": suggest_bill_credit.SETTINGS,
@@ -227,7 +238,7 @@ def _score(
             if row.labels is None:
                 continue
             counts, truth, hit = result.counts[detector], detector in row.labels, detector in fired
-            lenient = LENIENT.get(row.source, {}).get(detector, frozenset())
+            lenient = _lenient(row.source, detector)
             if hit and not truth and not strict and (row.labels or {"none"}) <= lenient:
                 counts.ignored += 1
             elif hit and truth:
