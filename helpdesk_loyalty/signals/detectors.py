@@ -279,9 +279,13 @@ def _text_hardship(signals: Signals, policy: HardshipPolicy) -> dict[str, Eviden
         else:
             continue
         groups.setdefault(group, Evidence("hardship", f"'{match.phrase}'", match.kind))
-    if "cannot_pay" in groups and signals.text.has("can_pay"):
+    can_pay = {m.kind for m in signals.text.matches if m.category == "can_pay"}
+    if "cannot_pay" in groups and can_pay - {"recovered"}:
         # "I fell behind in 2018 ... I have been current since": arrears told as history.
         del groups["cannot_pay"]
+    if "cause" in groups and "recovered" in can_pay:
+        # "When I was off sick ... I'm back at work now": the cause is behind them.
+        del groups["cause"]
     return groups
 
 

@@ -130,6 +130,9 @@ _APOSTROPHES = str.maketrans(
 # Some exports tokenise contractions apart ("did n't", "I 'm"); join them again.
 _SPLIT_CONTRACTION = re.compile(r"(\w) (n't|'m|'re|'s|'ve|'ll|'d)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\f\v]+")
+# Template placeholders ("{{Order Number}}") read as their words; a redacted export's braced
+# amounts ("{$40.00}") as plain amounts.
+_PLACEHOLDER = re.compile(r"\{\{\s*([^{}]{1,60}?)\s*\}\}|\{([$£€][\d,.]+)\}")
 # Contractions typed without the apostrophe ("hasnt", "im", "cant") are common in chat and on
 # phones; the concepts and the negation scope read them with one. Forms that are also everyday
 # words ("its", "ill", "were", "id", "well") are left alone.
@@ -167,11 +170,13 @@ def _restore(match: re.Match[str]) -> str:
 
 
 def normalise(text: str) -> str:
-    """Straight quotes, joined contractions, apostrophes restored ("hasnt" -> "hasn't"), single
-    spaces; line breaks kept."""
+    """Straight quotes, joined contractions, apostrophes restored ("hasnt" -> "hasn't"),
+    placeholders and braced amounts unwrapped, single spaces; line breaks kept."""
     text = text.translate(_APOSTROPHES)
     text = _SPLIT_CONTRACTION.sub(r"\1\2", text)
     text = _BARE.sub(_restore, text)
+    if "{" in text:
+        text = _PLACEHOLDER.sub(lambda m: m.group(1) or m.group(2), text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 

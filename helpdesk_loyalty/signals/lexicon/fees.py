@@ -17,7 +17,8 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         "unexpected_fee",
         "plain",
         rf"\b{CHARGED_PAST}\s+(?:me\s+|us\s+|my\s+\w+\s+)?(?:with\s+)?(?:an?\s+|another\s+"
-        rf"|some\s+|this\s+|these\s+|the\s+|two\s+|\d+\s+)?(?:{MONEY}\s+)?{_W}{{0,2}}?{FEE_N}",
+        r"|some\s+|this\s+|these\s+|the\s+|two\s+|\d+\s+|(?:three|four|five|six|seven|eight|nine|ten"
+        rf"|several|multiple)\s+)?(?:{MONEY}\s+)?{_W}{{0,2}}?{FEE_N}",
     ),
     (
         "billing_error",
@@ -32,7 +33,8 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         "billing_error",
         "unexpected_fee",
         "plain",
-        rf"\b{FEE_N}\s+(?:that\s+)?(?:(?:is|are|was|were|appear\w*|show\w*)\s+)?(?:up\s+)?(?:on"
+        rf"\b{FEE_N}\s+(?:that\s+)?(?:(?:has|have)\s+(?:just\s+|now\s+|suddenly\s+)?)?"
+        r"(?:(?:is|are|was|were|appear\w*|show\w*)\s+)?(?:up\s+)?(?:on"
         r"|in|to|from)\s+my\s+(?:\w+\s+)?(?:statement|account|bill|card|invoice|app|receipt"
         r"|payment|transfer)",
     ),
@@ -58,7 +60,7 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         rf"\bwhy\b.{{0,50}}\b(?:charg\w*|billed|invoiced|{FEE_N}|surcharg\w*)"
         rf"|\b(?:charg(?:ed|ing)|fees?)\b.{{0,60}}\bwhy\b"
-        rf"|\bwhat\s+(?:is|are|was)\s+(?:this|that|these|the)\s+(?:{MONEY}\s+"
+        rf"|\bwhat(?:\s+is|\s+are|\s+was|'s|s)\s+(?:this|that|these|the)\s+(?:{MONEY}\s+"
         rf"|\w+\s+){{0,2}}?{FEE_N}"
         rf"|\bwhere\s+did\s+(?:this|that|the)\s+(?:\w+\s+)?(?:{FEE_N}|{CHARGE_N})\s+come from",
     ),
@@ -77,11 +79,15 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         r"\b(?:continu\w+|kept|keep|keeps|still)\s+(?:on\s+)?(?:to\s+)?(?:bill\w*|charg\w*"
         r"|debit\w*|tak\w+ (?:money|payments?))\s+(?:from\s+)?(?:me|us|my)\b"
         r"|\b(?:charged|billed|invoiced|charging|billing)\b(?:\s+\S+){0,6}?\s+for\s+(?:a|an|the"
-        r"|my|our)\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:i|we)\s+(?:sent back|returned|cancell?ed"
+        r"|my|our|something|things|items?)\s+(?:\w+\s+){0,2}?(?:that\s+)?(?:i|we)\s+(?:already\s+)?"
+        r"(?:sent back|returned|cancell?ed"
         r"|never received"
         r"|didn't receive|did not receive|downgraded from|switched from|no longer have"
         r"|don't have|never ordered|didn't order)"
         r"|\bstop\s+taking\s+(?:money|payments?)\b"
+        r"|\bstill\s+(?:getting|receiving|being\s+sent|sending\s+me)\s+(?:\w+\s+)?(?:bills?|invoices?)\b"
+        r"|\b(?:even\s+though|although|when|despite|after)\s+(?:the\s+|my\s+)?(?:balance|account|loan)\s+"
+        r"(?:was|is|had\s+been|has\s+been)\s+(?:already\s+)?(?:zero|paid\s+off|closed|settled|cleared)\b"
         r"|\bstill\s+being\s+(?:billed|charged|debited|invoiced)\b"
         r"|\b(?:shouldn't|should\s+not)\s+be\s+(?:any\s+|a\s+)?(?:\w+\s+){0,2}?(?:charges?|fees?"
         r"|rental|charged|billed|paying|payments?|costs?)\b"
@@ -98,7 +104,8 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         "billed_after_cancel",
         "plain",
         r"(?:\b(?:i|we)(?:'d|'ve|\s+had|\s+have)?\s+(?:\w+\s+)?|^\W*)(?:cancell?ed|closed"
-        r"|terminated|ended)\b.{0,100}"
+        r"|terminated|ended|left\s+(?:your|the)\s+\w+|moved\s+out|switched\s+(?:away|supplier|provider)"
+        r"|ported\s+(?:out|away))\b.{0,100}"
         r"\b(?:(?:you've|you have|you're|you|they've|they have|they're|they)\s+(?:\w+\s+)?"
         r"(?:taken|charged|billed|debited|invoiced|took|taking|charging|billing|debiting)"
         r"|(?:still|been|was|were|got)\s+(?:being\s+)?(?:charged|billed|debited|invoiced))\b"
@@ -108,6 +115,35 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:bill|invoice|charges?|charged|billed|statement)\b.{0,60}\bfor\s+(?:a|an|the|my"
         r"|our)\s+(?:old\s+|previous\s+|former\s+)?(?:property|address|flat|house|home|apartment"
         r"|premises)\s+(?:that\s+)?(?:i|we)\s+(?:moved out of|left|sold|no longer (?:live|own))",
+    ),
+    # A fee taken, refused or never seen before; something added on top.
+    (
+        "billing_error",
+        "unexpected_fee",
+        "plain",
+        rf"\b{FEE_N}\s+(?:was|were|has\s+been|have\s+been|got|is\s+being)\s+(?:taken|charged"
+        r"|deducted|applied|added|debited|slapped)\b"
+        r"|\b(?:charged|billed|took|taken|added|charging)\s+(?:me\s+|us\s+)?(?:something|a\s+bit"
+        r"|extra|more|a\s+fee)?\s*on\s+top\b"
+        r"|\b(?:taking|took|takes|taken)\s+a\s+cut\b"
+        r"|\b(?:took|take|taking|taken|charged|charging)\s+(?:a\s+|an?\s+\w+\s+)?(?:commission|percentage"
+        r"|surcharge)\b"
+        r"|\bextra\s+(?:bit|amount|money|something)\s+(?:\w+\s+)?(?:taken|charged|deducted|added)\b"
+        r"|\b(?:transfer|payment|purchase|withdrawal|top[- ]?up)\s+(?:\w+\s+)?cost\s+(?:me|us)\b"
+        r"|\b(?:i've|i\s+have|i|we've|we\s+have|we)\s+(?:just\s+)?(?:been|got|was|were)\s+charged\s+for\s+"
+        r"(?:it|that|this|sending|transferring|making|a\s+(?:bank\s+)?transfer)\b"
+        r"|\byou\s+(?:charged|billed)\s+(?:me|us)\s+for\b"
+        rf"|\b{FEE_N}\s+(?:that\s+)?(?:came\s+with|attached\s+to|added\s+to|on\s+top\s+of)\s+(?:my|the|this)\b"
+        r"|\b(?:recipient|they|he|she)\s+(?:only\s+)?(?:got|received)\s+less\b"
+        r"|\b(?:meant|supposed)\s+to\s+(?:be\s+)?(?:charged|billed)\b",
+    ),
+    (
+        "billing_error",
+        "unexpected_fee",
+        "inclusive",
+        rf"\b{FEE_N}\b.{{0,40}}\bnever\s+(?:had|seen|paid|been\s+charged|charged)\b"
+        r"|\b(?:not|won't|refuse\s+to|shouldn't\s+have\s+to)\s+(?:be\s+)?pay(?:ing)?\s+(?:a|this"
+        rf"|that|the|any|your)\s+(?:\w+\s+)?{FEE_N}",
     ),
     (
         "billing_error",

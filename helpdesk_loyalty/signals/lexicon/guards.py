@@ -18,14 +18,30 @@ GUARDS: tuple[tuple[str, str], ...] = (
         "billing_error",
         r"\brefund(?:s)?\s+polic\w*|\bpolicy\s+(?:on|for|about)\s+refunds?"
         r"|\bmoney[- ]back guarantee"
-        r"|\bin\s+what\s+(?:cases|situations)\b.*\brefund\w*"
+        r"|\bin\s+(?:what|which)\s+(?:cases|situations|circumstances)\b.*\b(?:refund\w*|money\s+back)"
+        r"|\bhow\s+(?:many\s+days|long)\s+do\s+(?:i|we)\s+have\s+to\s+(?:request|ask\s+for|claim|get)\b.*"
+        r"|\bcash\s*back\s+(?:bonus|rewards?|offer|card|promotion|points)"
+        r"|\b(?:conditions|terms|rules|requirements|eligibility|criteria)\s+(?:for|of|on|about)\s+"
+        r"(?:getting\s+|a\s+|being\s+)?(?:refund\w*|reimburs\w*|money\s+back)"
         r"|\brefunds?\s+(?:usually|normally|typically|generally)\b"
         r"|\b(?:usually|normally|typically)\s+take\b",
     ),
     ("wants_human", NARRATED + rf"(?:{TALK}|ask|request|demand)\b"),
     ("cancel_threat", NARRATED + CLOSE_V),
+    # "Remove these accounts from my credit file": a dispute about a record, not leaving.
+    (
+        "cancel_threat",
+        r"\b(?:remove|removing|removed|delete|deleting|deleted)\b.{0,60}\bfrom\s+(?:my|the|our)\s+"
+        r"(?:credit\s+)?(?:reports?|files?|history|records?|profile)\b",
+    ),
     # "Is there a fee if I cancel?": a question about cancelling, not a threat to.
     ("cancel_threat", r"\b(?:if|whether|when)\s+(?:i|we)\s+(?:\w+\s+){0,2}?" + CLOSE_V),
+    # "Will I be charged for cancelling?": the price of leaving, asked about.
+    (
+        "cancel_threat",
+        r"\b(?:charged|charge|fees?|cost|costs|penalt(?:y|ies)|pay)\s+(?:\w+\s+){0,2}?for\s+"
+        r"(?:\w+\s+)?(?:cancell?ing|closing|terminating|ending|leaving)\b.*",
+    ),
     # "Can you explain the charges on my bill?": a polite question, not a disputed fee.
     (
         "billing_error.unexpected_fee",
@@ -57,16 +73,21 @@ GUARDS: tuple[tuple[str, str], ...] = (
         r"(?:being\s+)?(?:\d+\s+days\s+)?(?:late|behind|delinquent|in default|past due|overdue)\b"
         r"|\b(?:company|bank|lender|servicer|they|it)\s+(?:being|is|was|were|are)\s+delinquent\b",
     ),
-    # "The only thing I can afford" says the opposite of being able to pay.
+    # "The only thing I can afford", "a plan I can afford" say the opposite of being able to pay.
     (
         "can_pay.can_afford",
         r"\b(?:only|all|what|barely|hardly|just|little)\s+(?:thing\s+|things\s+)?(?:that\s+)?(?:i|we)"
-        r"\s+(?:can|could)\s+(?:\w+\s+)?afford",
+        r"\s+(?:can|could)\s+(?:\w+\s+)?afford"
+        r"|\b(?:plan|arrangement|amount|payment|payments|something|terms?|figure|sum)\s+(?:that\s+)?(?:i|we)\s+"
+        r"(?:can|could)\s+(?:actually\s+|realistically\s+|genuinely\s+)?afford",
     ),
-    # A telephone extension is not more time to pay.
+    # A telephone extension is not more time to pay; nor is a collector asking what the
+    # customer could pay ("she asked if I could do $50").
     (
         "hardship.extension",
-        r"\bextension\s+(?:number|no\b|#|\d)|\b(?:phone|telephone|direct)\s+extension\b",
+        r"\bextension\s+(?:number|no\b|#|\d)|\b(?:phone|telephone|direct)\s+extension\b"
+        r"|\b(?:she|he|they|someone|the\s+\w+)\s+(?:then\s+|also\s+)?(?:asked|asks|asking)\s+(?:me\s+|us\s+)?"
+        r"(?:if|whether)\s+(?:i|we)\s+(?:can|could)\s+(?:\w+\s+){0,3}",
     ),
     # Hardship the customer says an error *would* cause, or someone else's, is not theirs now.
     (
@@ -86,7 +107,9 @@ GUARDS: tuple[tuple[str, str], ...] = (
         r"|\b(?:refund|compensation|reimburse?ment)\w*\b(?:(?!n't|\b(?:not|never|no|yet|still|hasnt|havent|hadnt|didnt|isnt|wasnt|should|supposed|meant"
         r"|expected|due)\b).){0,40}\b(?:arrived"
         r"|came through|has come through|went through|showed up|landed|cleared)\b"
-        r"|\b(?:thanks?|thank you)\s+(?:\w+\s+){0,3}?(?:the|my|this|that)\s+refund",
+        r"|\b(?:thanks?|thank you)\s+(?:\w+\s+){0,3}?(?:the|my|this|that)\s+refund"
+        # ...nor is a tax refund, which the company never owed.
+        r"|\b(?:tax|irs|hmrc|government|stimulus)\s+refunds?\b",
     ),
     # A charge that came as agreed, or one a friend had: not an error on this account.
     (
@@ -97,9 +120,15 @@ GUARDS: tuple[tuple[str, str], ...] = (
         r"|^(?=.*\b(?:friend|neighbou?r|sister|brother|colleague|co-?worker|cousin)\s+(?:said|says"
         r"|told\s+me|mentioned)\s+(?:that\s+)?(?:she|he|they)\b).*",
     ),
+    # "The refund for last month's duplicate payment arrived": an error already put right.
     (
         "billing_error",
-        r"\b(?:status|track\w*)\s+(?:of\s+)?(?:my\s+|the\s+)?refund\w*|\brefund\s+status\b"
+        r"\b(?:refund|credit|money)\s+for\s+(?:\S+\s+){0,5}?(?:has\s+)?(?:arrived|came\s+through"
+        r"|come\s+through|landed|showed\s+up|cleared)\b",
+    ),
+    (
+        "billing_error",
+        r"\b(?:status|track\w*)\s+(?:of\s+)?(?:my\s+|the\s+)?(?:refund|reimburs)\w*|\brefund\s+status\b"
         r"|\b(?:check\w*|confirm\w*)\s+(?:if\s+|whether\s+|that\s+|on\s+)?(?:the\s+|my\s+)?refund\w*"
         r"\b(?:(?!n't|\b(?:not|still|yet|never)\b).){0,40}"
         r"\b(?:processed|issued|sent|gone through)\b",

@@ -17,7 +17,10 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         "hardship",
         "lost_job",
         "plain",
-        r"\b(?:lost|lose|losing)\s+(?:my|our|his|her|their)\s+(?:\w+\s+)?jobs?|\bjob\s+loss"
+        r"\b(?:lost|lose|losing)\s+(?:my|our|his|her|their)\s+(?:[\w-]+\s+)?jobs?|\bjob\s+loss"
+        r"|\b(?:drop|dropped|cut|go|went|gone|down)\s+(?:down\s+)?to\s+(?:\d+|one|two|three"
+        r"|four)\s+(?:days"
+        r"|shifts|hours)\s+(?:a|per)\s+week"
         r"|\blaid\s+off|\blay-?offs?\b|\bfurlough\w*|\bunemploy\w*|\bout of work"
         r"|\b(?:my|our|his|her|their)\s+(?:hours|pay|salary|wages?)\s+(?:were\s+|was\s+|got\s+"
         r"|have been\s+|has been\s+)?(?:cut|reduced)\b"
@@ -31,14 +34,23 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bpay cut"
         r"|\b(?:work|business|trade|bookings|orders)(?:'s\s+|\s+(?:has\s+|have\s+)?)(?:dried\s+up"
         r"|dropped\s+off|gone\s+quiet|slowed\s+right\s+down)"
+        r"|\b(?:paycheck|pay\s*check|wages?|salary|pay|income)\s+(?:was|is|were|came\s+up"
+        r"|came\s+in)\s+"
+        r"(?:\w+\s+)?short\b"
+        r"|\b(?:went|going|gone|moved|cut\s+back)\s+(?:down\s+)?(?:to\s+)?part[- ]time\b"
         r"|\b(?:income|pay|salary|wages|earnings|hours)\s+(?:at work\s+|at my job\s+)?(?:has\s+"
-        r"|have\s+)?(?:halved|dropped"
+        r"|have\s+)?(?:halved|dropped|went\s+down|decreased"
         r"|fallen|gone down|been cut|been reduced|dried up)"
         r"|\b(?:give|gave|given)\s+up\s+(?:work|my job|working)|\bstopped\s+working\s+to\b"
-        r"|\b(?:maternity|unpaid|sick)\s+(?:leave|pay)|\bmade\s+redundant|\bredundanc(?:y|ies)\b"
+        r"|\b(?:maternity|unpaid|sick)\s+(?:leave|pay|allowance)|\bmade\s+redundant"
+        r"|\bredundanc(?:y|ies)\b"
         r"|\bbenefits?\s+(?:were\s+|was\s+|have been\s+|has been\s+|got\s+|are\s+)?(?:stopped|cut"
         r"|reduced|suspended|sanctioned|delayed|late|held up)"
         r"|\b(?:no|not enough|little|barely any)\s+money\s+(?:coming in|left)"
+        r"|\b(?:universal\s+credit|benefits?|pension|wages?|salary|paycheck|pay\s+packet|dwp|ssi"
+        r"|disability|maternity|sick\s+pay)\s+(?:payments?\s+)?(?:has\s+been|have\s+been|was|were"
+        r"|is"
+        r"|are|got)\s+(?:\w+\s+)?(?:delayed|late|held\s+up|stopped|suspended|cut)\b"
         r"|\b(?:grant|funding|contract|client|deal|job offer)\s+(?:\w+\s+)?fell\s+through"
         r"|\blost\s+(?:a|our|my|the|its|their)\s+(?:biggest\s+|main\s+|only\s+)?(?:client"
         r"|contract|funding"
@@ -51,7 +63,10 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"\bmedical\s+(?:bills?|expenses|issues?|emergency|condition|leave|debt|fees)"
         r"|\bhospital\w*"
         r"|\b(?:cancer|surgery|chemo\w*|disabilit\w+|disabled|illness|became ill|fell ill"
-        r"|got sick|was sick|injur(?:y|ed))\b"
+        r"|got sick|was sick|injur(?:y|ed)|diagnosed|hurt\s+(?:my|his|her|their)\s+(?:back|neck"
+        r"|leg|arm"
+        r"|knee|shoulder)|workers'?\s+comp(?:ensation)?"
+        r"|(?:got|was|been)\s+(?:badly\s+|seriously\s+)?hurt)\b"
         r"|\boff\s+(?:work|sick)\b|\bsick\s+note\b"
         r"|\b(?:hospice|palliative|terminal(?:ly)?\s+ill|intensive\s+care|icu)\b",
     ),
@@ -64,7 +79,8 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|fixed[- ]term\s+contract|temp(?:orary)?\s+(?:job|contract|work))\s+(?:has\s+|was\s+)?"
         r"(?:ended|finished"
         r"|came\s+to\s+an\s+end|ran\s+out)\b"
-        r"|\b(?:contract|job|role|gig)\s+(?:ended|finished)\b.{0,60}\b(?:next|new)\s+(?:one|contract"
+        r"|\b(?:contract|job|role|gig)\s+(?:ended|finished)\b.{0,60}\b(?:next|new)\s+(?:one"
+        r"|contract"
         r"|job|role)\s+(?:doesn't|does\s+not|won't|will\s+not|only)\s+start"
         r"|\b(?:employer|company|firm)\s+(?:has\s+|have\s+)?(?:gone\s+bust|gone\s+under"
         r"|folded|collapsed|gone\s+into\s+(?:administration|liquidation))",
@@ -74,6 +90,8 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         "life_event",
         "plain",
         r"\b(?:passed away|death in|died|divorc\w+|widow\w*|hurricane|natural disaster"
+        r"|had\s+a\s+baby"
+        r"|new\s+baby"
         r"|flood(?:ed|ing)?|wildfire|pandemic|covid)\b",
     ),
     (
@@ -82,11 +100,12 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         r"\b(?:fixed|low|no|limited|reduced|lost|small|tiny)\s+income|\bpensioner"
         r"|\bon\s+(?:\w+\s+)?benefits\b"
-        r"|\bon\s+(?:my|a|the state)\s+pension\b"
+        r"|\bon\s+(?:my|a|the)\s+(?:state\s+)?pension\b"
         r"|\bsocial security\b(?!\s+(?:number|card|no\b|#))|\bssi\b"
         r"|\bliv(?:e|ing)\s+(?:off|on)\s+(?:my\s+)?(?:ss|social|disability|benefits|pension)"
         r"|\bonly income|\bsingle\s+(?:mother|mom|mum|father|dad|parent)"
-        r"|\b(?:full[- ]time\s+)?carer\b|\bcaring\s+for\s+(?:my|our)\s+(?:\w+\s+)?(?:mum|mom|dad"
+        r"|\b(?:full[- ]time\s+)?carer\b|\b(?:caring|care)\s+for\s+(?:my|our)\s+(?:\w+\s+)?(?:mum"
+        r"|mom|dad"
         r"|mother|father|son|daughter|child|children|husband|wife|partner|parents?)"
         r"|\bsingle\b(?:\s+\w+){0,4}?\s+(?:kids|children)\b"
         r"|\bon\s+(?:universal\s+credit|jobseeker'?s?\s+allowance|income\s+support|pension\s+credit"
@@ -106,7 +125,8 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         "hardship",
         "cannot_pay",
         "plain",
-        r"\bstruggl\w*\s+(?:to\s+(?:pay|afford|make|keep up|repay)|with\s+(?:my\s+|the\s+"
+        r"\bstruggl\w*\s+(?:to\s+(?:pay|afford|make|keep up|repay|get\s+back|get\s+out|clear|stay)"
+        r"|with\s+(?:my\s+|the\s+"
         rf"|our\s+)?(?:{ARREARS_N}|money|finances|debt))"
         r"|\bstruggling financially"
         r"|\bmore\s+than\s+(?:i|we)\s+can\s+(?:afford|pay|manage)"
@@ -116,7 +136,8 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:in|into)\s+arrears\b"
         r"|\b(?:i'm|we're|i am|we are)\s+(?:really\s+|so\s+|seriously\s+|genuinely\s+)?"
         r"struggling\s*(?:[.!,;]|$|financially|at the moment|right now|this month|with money)"
-        r"|\b(?:please\s+)?(?:don't|do not)\s+(?:cut|disconnect|suspend|shut)\s+(?:me|us|my|our)\b"
+        r"|\b(?:please\s+)?(?:don't|do not)\s+(?:cut|disconnect|suspend|shut|cancel)\s+(?:me|us|my"
+        r"|our)\b"
         r"|\b(?:worried|scared|anxious|stressed|panicking)\s+(?:about|that)\s+(?:\w+\s+){0,4}?"
         r"(?:bill|payment|paying|rent|afford\w*|arrears|repayments?|loan|mortgage|instal?ments?"
         r"|keeping\s+up|keep\s+up|contract|payments)"
@@ -128,6 +149,24 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:i'll|i will|we'll|we will|i'm|i am|we're|we are)\s+(?:be\s+)?(?:a\s+bit\s+"
         r"|a\s+little\s+)?short\s+(?:for|on|of)\s+(?:the|my|our|this)\b"
         r"|\b(?:barely|hardly)\s+(?:pay|afford|make ends meet|get by|scrape)|\bmake ends meet"
+        r"|\b(?:won't|will not|can't|cannot|not)\s+(?:be\s+able\s+to\s+)?make\s+(?:the|my|this|that"
+        r"|next|our)\s+(?:\w+\s+)?(?:one|payment|instal?ment|repayment|direct\s+debit)\b"
+        r"|\b(?:don't|do\s+not|won't|will\s+not|didn't)\s+have\s+(?:the|enough|any)\s+(?:money"
+        r"|funds"
+        r"|cash)\b|\bhad\s+nothing\s+in\s+(?:the|my|our)\s+(?:account|bank)"
+        r"|\bno\s+money\s+(?:till|until|til|before|in\s+(?:the|my)\s+account)\b"
+        r"|\b(?:finding\s+it|find\s+it|it's|it\s+is|it's\s+getting|getting)\s+(?:very\s+|really\s+"
+        r"|so\s+|quite\s+|increasingly\s+|more\s+and\s+more\s+)?(?:hard|difficult|tough"
+        r"|a\s+struggle)"
+        r"\s+to\s+(?:keep\s+up|pay|afford|manage|cover|make\s+ends\s+meet|stay\s+on\s+top)"
+        r"|\b(?:is|are|would\s+be|it's)\s+(?:a\s+|still\s+a\s+)?(?:real\s+|bit\s+of\s+a\s+|big\s+)?"
+        r"stretch\b"
+        r"|\b(?:would|will|'ll|'d|going\s+to)\s+be\s+(?:\w+\s+){0,3}?late\s+(?:this|next|on|with)\b"
+        r"|\b(?:don't|do\s+not|won't)\s+have\s+(?:it|the\s+money|that|the\s+rest"
+        r"|enough)\s+(?:until|till"
+        r"|before)\b"
+        r"|\b(?:been\s+)?paying\s+what\s+(?:i|we)\s+can\b"
+        r"|\b(?:\S+\s+)?short\s+(?:every|each|this|a)\s+(?:month|week)\b"
         r"|\b(?:crippling|drowning in|buried in)\s+debt",
     ),
     (
@@ -141,7 +180,7 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:\w+\s+)?(?:months?|weeks?|payments?)\s+behind\b"
         r"|\b(?:delinquen\w+|in default|into default|defaulted|foreclos\w+|forclos\w+"
         r"|repossess\w*|repo\b|evict\w+|bankrupt\w*|banckrup\w*)"
-        r"|\b(?:i'm|we're)\s+(?:\w+\s+)?behind\b"
+        r"|\b(?:i'm|we're|i\s+am|we\s+are)\s+(?:\S+\s+){0,2}?behind\b"
         r"|\bsheriff'?s?\s+sale|\b(?:home|house|property)\s+(?:\w+\s+){0,2}?(?:auction|sale date)"
         r"|\bauction(?:ed)?\s+off|\b(?:scheduled|upcoming|set)\s+(?:an\s+|for\s+)?auction",
     ),
@@ -198,30 +237,40 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bpay(?:ing)?\b(?:\W+\w+){0,8}?\W+(?:in|by)\s+(?:\w+\s+)?(?:monthly\s+)?"
         r"(?:instal?l?ments|parts|chunks)\b"
         r"|\bsplit\s+(?:it|the|my|this)\s*(?:payment|bill|balance|cost|amount)?\b"
-        r"|\bpay\s+(?:half|part|some|a\s+bit)\s+(?:of\s+it\s+)?now\s+and\s+(?:the\s+rest|half|the\s+other"
+        r"|\bpay\s+(?:half|part|some|a\s+bit)\s+(?:of\s+it\s+)?now\s+and\s+(?:the\s+rest|half"
+        r"|the\s+other"
         r"\s+half|the\s+remainder|some|the\s+balance)"
         r"|\b(?:set\s+up|arrange|have|do|make|pay\s+(?:by|in))\s+(?:some\s+|monthly\s+|weekly\s+)*"
         r"instal?ments\b"
         r"|\barrange\s+something\b"
-        r"|\b(?:agree|set\s+up|arrange|work\s+out)\s+(?:a\s+|some\s+(?:kind\s+of\s+)?)?(?:payment\s+"
+        r"|\b(?:agree|set\s+up|arrange|work\s+out)\s+(?:a\s+"
+        r"|some\s+(?:kind\s+of\s+)?)?(?:payment\s+"
         r"|repayment\s+)?(?:schedule|timetable)\b"
         r"|\bflexib\w+\s+(?:on|with|around|about|over)\s+(?:when|the|my|our|how)\b"
         r"|\bspread\s+(?:it|the|my|our|this|what i owe|what we owe)\b(?:\s+\w+){0,3}?\s+(?:over"
         r"|across|out)\b|\bspread\s+(?:it|the\s+(?:cost|bill|balance|arrears|payments?))\s*[?.!]"
         r"|\ba\s+way\s+to\s+spread\b"
+        r"|\bpay\s+(?:it|the\s+\w+|this|that|them)\s+(?:down|off|back)\s+(?:slowly|gradually"
+        r"|over\s+time"
+        r"|bit\s+by\s+bit|in\s+(?:small|smaller))"
+        r"|\bspread\s+(?:[\w']+\s+){0,4}?over\s+(?:a\s+few|several|\d+|two|three|four|six|twelve"
+        r"|the\s+next|a\s+couple)\b"
         r"|\b(?:stagger|spread|split|break\s+up)\s+(?:the\s+|my\s+|our\s+|this\s+)?(?:\w+\s+){0,3}?"
         r"(?:payments?|bill|balance|cost|amount|fee)\s+(?:over|across|into)\b"
         r"|\bpay\s+(?:what\s+(?:i|we)\s+owe|it|the\s+balance|the\s+rest|the\s+bill|the\s+arrears"
-        r"|off\s+the\s+\w+)\s+(?:in\s+(?:small|smaller|little)\s+(?:amounts|bits|chunks)|bit\s+by\s+bit"
+        r"|off\s+the\s+\w+)\s+(?:in\s+(?:small|smaller|little)\s+(?:amounts|bits|chunks)"
+        r"|bit\s+by\s+bit"
         r"|over\s+(?:the\s+next|a\s+few|several|\d+))"
         r"|\barrange\s+(?:to\s+pay|a\s+(?:payment|repayment))"
-        r"|\b(?:cheaper|lower|smaller|reduced)\s+(?:monthly\s+|weekly\s+)?(?:direct\s+debit|instal?ments?"
+        r"|\b(?:cheaper|lower|smaller|reduced)\s+(?:monthly\s+|weekly\s+)?(?:direct\s+debit"
+        r"|instal?ments?"
         r"|plan|tariff|package"
         r"|rate|payment|amount|bill)s?\b"
         r"|\bsomething\s+cheaper\b"
         r"|\b(?:lower|reduce|reducing|lowering)\s+(?:my|the|our)\s+(?:monthly\s+)?(?:payments?"
         r"|installments?)"
-        r"|\b(?:lower|reduce|reducing|lowering)\s+(?:them|it)\s+(?:for\s+a\s+(?:while|bit|few\s+months)"
+        r"|\b(?:lower|reduce|reducing|lowering)\s+(?:them|it)\s+(?:for\s+a\s+(?:while|bit"
+        r"|few\s+months)"
         r"|temporarily|until)"
         r"|\b(?:waive|not\s+charge|don't\s+charge|skip)\s+(?:me\s+)?(?:the\s+|a\s+)?late\s+(?:fee"
         r"|charge|payment\s+fee)s?\b(?:\s+\w+){0,2}?\s+(?:this\s+(?:once|time|month)|just\s+once)"
@@ -230,7 +279,8 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|pennies|a fraction)"
         r"|\bpay\s+what\s+(?:i|we)\s+(?:can|am able|are able)"
         r"|\bset\s+up\s+(?:an?\s+|the\s+)?(?:payment\s+|repayment\s+)?(?:arrangement|agreement)\b"
-        rf"|\b(?:arrangement|agreement)\s+(?:of|for)\s+{MONEY}\s+(?:a|per|each|every)\s+(?:month|week)",
+        rf"|\b(?:arrangement|agreement)\s+(?:of|for)\s+{MONEY}\s+(?:a|per|each|every)\s+(?:month"
+        rf"|week)",
     ),
     # Room to breathe, a date pushed back, time until the end of the month or payday.
     (
@@ -238,12 +288,19 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         "extension",
         "plain",
         r"\bbreathing\s+(?:room|space)\b"
+        r"|\b(?:give|allow|grant)\s+(?:me|us)\s+(?:some|a\s+bit\s+of|a\s+little|more|extra|a\s+few"
+        r"|a\s+couple\s+of)\s+(?:more\s+)?(?:time|days|weeks)\b"
+        r"|\b(?:hold\s+off|wait)\s+(?:\w+\s+){0,2}?(?:before\s+)?chasing\b"
+        r"|\b(?:top[- ]?up|loan|advance|credit)\s+(?:\w+\s+){0,2}?(?:i|we)\s+(?:can"
+        r"|could)\s+pay\s+back\b"
         r"|\b(?:payments?|repayments?|renewal|bill|due\s+date|direct\s+debit|instal?ments?)\b"
         r"(?:\s+\S+){0,5}?\s+(?:be\s+|being\s+|get\s+)?(?:pushed|put|moved)\s+back\b"
-        r"|\b(?:could|can|may)\s+(?:i|we)\s+(?:have|get)\s+(?:\w+\s+){0,2}?(?:until|till|til|'til)\s+"
+        r"|\b(?:could|can|may)\s+(?:i|we)\s+(?:have|get)\s+(?:\w+\s+){0,2}?(?:until|till|til"
+        r"|'til)\s+"
         r"(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:month|week)|payday|next\s+(?:week|month|friday"
         r"|payday))\b"
-        rf"|\b(?:i|we)\s+(?:can|could)\s+(?:only\s+)?(?:manage|afford|stretch\s+to|do)\s+(?:about\s+"
+        rf"|\b(?:i|we)\s+(?:can|could)\s+(?:only\s+)?(?:manage|afford|stretch\s+to"
+        rf"|do)\s+(?:about\s+"
         rf"|around\s+|roughly\s+|maybe\s+|up\s+to\s+)?{MONEY}",
     ),
     (
@@ -257,6 +314,8 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bpay\s+(?:it\s+|the rest\s+|you\s+)?(?:next|later|at the end of the)\s+(?:month"
         r"|week|friday|payday)"
         r"|\bpay\s+(?:when|once)\s+i\s+get\s+paid"
+        r"|\bpay\s+(?:it\s+|this\s+|the\s+rest\s+|the\s+balance\s+)?later\b"
+        r"|\b(?:i|we)\s+can\s+(?:only\s+)?pay\s+(?:only\s+)?(?:\S+\s+){1,2}?instead\s+of\b"
         r"|\bpush\s+(?:my|the|our|this)\s+(?:\w+\s+)?(?:payment|bill|due date|direct debit)\s+back"
         r"|\bpay\s+(?:a\s+bit\s+)?less\s+(?:for\s+a\s+while|for\s+now|for\s+a\s+few|temporarily"
         r"|until)|\bpayment\s+holiday"
@@ -268,7 +327,8 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bpay\s+(?:it\s+)?(?:when|once|after)\s+(?:my|our|i|we)\b.{0,40}\b(?:comes? in"
         r"|come through|get paid|arrives?|clears?)"
         r"|\bwork\s+(?:something|out\s+a\s+plan|out\s+an\s+arrangement)\b"
-        r"|\b(?:freeze|pause|suspend)\s+(?:my\s+|the\s+|our\s+)?(?:account|payments?|plan|subscription"
+        r"|\b(?:freeze|pause|suspend)\s+(?:my\s+|the\s+|our\s+)?(?:account|payments?|plan"
+        r"|subscription"
         r"|billing|bill|direct debit)\s+(?:for|until)\b"
         r"|\b(?:move|moved|change|changed|push(?:ed)?\s+back)\s+(?:the|my|our)\s+(?:payment|due"
         r"|billing|direct debit)\s+date"
@@ -295,10 +355,12 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:any|some)\s+(?:support|help|assistance)\s+(?:with|for|paying)\b"
         r"|\b(?:any|some)\s+(?:\w+\s+){0,2}?(?:help|assistance|support)\s+(?:that\s+)?(?:you|your"
         r"\s+\w+)\s+(?:can|could)\s+(?:provide|give|offer)\b"
-        r"|\b(?:get|getting|got|seek\w*|sought|obtain\w*|tried\s+(?:to\s+get|for))\s+(?:a|an|the)\s+"
+        r"|\b(?:get|getting|got|seek\w*|sought|obtain\w*|tried\s+(?:to\s+get|for))\s+(?:a|an"
+        r"|the)\s+"
         r"(?:loan\s+|mortgage\s+)?modification"
         r"|\b(?:short sale|short payoff|deed in lieu|loss mitigation|cash for keys)\b"
-        r"|\bhardship\s+(?:discount|fund|scheme|tariff|team|department|grant)"
+        r"|\bhardship\s+(?:discount|fund|scheme|tariff|team|department|grant|arrangement|agreement"
+        r"|options?|relief|request|application)"
         r"|\bsocial\s+tariff",
     ),
     # A plea for help or for options: with a cause or arrears, it is asking for a way through.
@@ -307,8 +369,10 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         "assistance",
         "plain",
         r"\bplease\s+help(?:\s+(?:me|us|my family|our family))?\s*(?:[.!,;]|$|\b(?:i|we)\b)"
-        r"|\b(?:please\s+)?help\s+(?:me|us)\s+(?:to\s+)?(?:keep|save|stay|get\s+(?:back|through|out))"
-        r"|\bi\s+(?:really\s+)?need\s+(?:some\s+)?help\s*(?:[.!,;]|$|\b(?:paying|with\s+(?:my|the|these"
+        r"|\b(?:please\s+)?help\s+(?:me|us)\s+(?:to\s+)?(?:keep|save|stay|get\s+(?:back|through"
+        r"|out))"
+        r"|\bi\s+(?:really\s+)?need\s+(?:some\s+)?help\s*(?:[.!,;]|$|\b(?:paying|with\s+(?:my|the"
+        r"|these"
         r"|our)\s+(?:bills?|payments?|debts?|loans?|mortgage|rent|arrears)))"
         r"|\b(?:anything|something)\s+(?:you|that you|your team)\s+can\s+do\b"
         r"|\bwhat\s+(?:help|support|assistance)\s+(?:is|are|do\s+you\s+have|can\s+(?:i|we))\b"
@@ -319,7 +383,8 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
     ),
 )
 
-# What says the customer *can* pay: current on payments, never behind, can afford it now.
+# What says the customer *can* pay: current on payments, never behind, can afford it now; and
+# what says the cause is behind them ("back at work", "working again").
 CAN_PAY: tuple[tuple[str, str, str, str], ...] = (
     (
         "can_pay",
@@ -328,6 +393,17 @@ CAN_PAY: tuple[tuple[str, str, str, str], ...] = (
         r"\b(?:i|we)(?:'m|'re|'ve been|\s+am|\s+are|\s+have been)\s+(?:now\s+|still\s+|always\s+"
         r"|fully\s+)?(?:current|up to date|caught up)\b"
         r"|\b(?:have|has)\s+been\s+current\b"
+        r"|\b(?:brought|got|bring|get)\s+(?:it|them|the\s+(?:account|loan|mortgage|payments?)"
+        r"|my\s+\w+)\s+"
+        r"(?:completely\s+|fully\s+|back\s+)?(?:current|up\s+to\s+date)\b"
+        r"|\bpaid\s+on\s+time\s+(?:every|each|ever)\b|\b(?:made"
+        r"|paid)\s+every\s+(?:single\s+)?payment\b"
+        r"|\b(?:caught|brought|got)\s+(?:it|them|the\s+(?:account|loan|payments?|arrears)"
+        r"|everything"
+        r"|things)\s+(?:back\s+)?up(?:\s+to\s+date)?\b"
+        r"|\bcaught\s+up\s+(?:on|with)\s+(?:the|my|our|all)\b"
+        r"|\b(?:now|since)\s+(?:been\s+)?(?:fully\s+)?paid\s+(?:it\s+|them\s+)?off\b"
+        r"|\b(?:it's|it\s+is|it\s+has\s+been|is\s+now)\s+(?:now\s+)?(?:fully\s+)?paid\s+off\b"
         r"|\b(?:still|always|continue to be|continued|continue)\s+(?:making|paying|make|pay|made"
         r"|paid)\s+(?:all\s+|every\s+|each\s+|my\s+|our\s+|the\s+|regular\s+|monthly\s+)*"
         r"(?:payments?|installments?|instalments?|bills?)\b",
@@ -348,7 +424,18 @@ CAN_PAY: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         r"\b(?:i|we)\s+(?:can|could)\s+(?:now\s+|still\s+|easily\s+)?afford\b"
         r"|\bfinancially\s+(?:stable|secure|sound)\b|\bincome\s+is\s+back\b"
-        r"|\b(?:i|we)\s+(?:have|had)\s+the\s+(?:necessary\s+)?(?:income|means|funds|money|ability)\s+"
+        r"|\b(?:i|we)\s+(?:have|had)\s+the\s+(?:necessary\s+)?(?:income|means|funds|money"
+        r"|ability)\s+"
         r"to\s+(?:make|pay|cover)\b",
+    ),
+    (
+        "can_pay",
+        "recovered",
+        "plain",
+        r"\b(?:back\s+(?:at|to|in)\s+(?:work|my\s+job)|working\s+(?:full[- ]time\s+)?again"
+        r"|(?:found|got|started|have)\s+(?:a\s+)?new\s+job"
+        r"|(?:i'm|i\s+am|we're|we\s+are|now)\s+back\s+on\s+(?:my|our)\s+feet"
+        r"|(?:fully\s+)?recovered\s+(?:now|since)|since\s+(?:fully\s+)?recovered)\b"
+        r"(?![^.!?]{0,60}\b(?:but|although|though|however)\b)",
     ),
 )

@@ -40,14 +40,18 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         r"\b(?:switch\w*|mov(?:e|ing)|go(?:ing)?|leav(?:e|ing)|tak(?:e|ing) my (?:business"
         r"|money|custom))\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:a\s+|another\s+|your\s+)?(?:competitors?"
-        r"|another (?:provider|company|bank|carrier|supplier|vendor|network|operator|firm|platform)"
+        r"|(?:another|the\s+other|a\s+different|other) (?:provider|company|bank|carrier|supplier"
+        r"|vendor"
+        r"|network|operator|firm|platform|service|app)"
         r"|elsewhere|somewhere else|someone else)",
     ),
     (
         "cancel_threat",
         "leave",
         "plain",
-        r"\b(?:done|finished|through)\s+with\s+(?:you|your company|this company|your service)"
+        r"\b(?:done|finished|through)\s+with\s+(?:you|your company|this company|your service"
+        r"|this service|this bank|your bank|this app|you guys|you lot|you people)\b"
+        rf"|\bshut\s+(?:my|the|our)\s+(?:\w+\s+)?{ACCOUNT_N}\s+down\b"
         r"|\bnever\s+(?:use|do business with|buy from|recommend)\s+(?:you|your)\b"
         r"|\bleav(?:e|ing)\s+(?:you|your company|this company|the bank|this bank|your bank)\b"
         r"|\bport(?:ing)?\s+(?:my|our)\s+numbers?"
@@ -66,7 +70,12 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"(?:[.!]|$|today\b|now\b|my\b|our\b|the\b|this\b)"
         r"|\b(?:want|going|need|would like|'d like|wish|have decided)\s+to\s+(?:cancel|leave|quit"
         r"|terminate)\s*(?:[.!]|$|now\b|today\b|immediately\b)"
-        r"|\b(?:i'm|i am|we're|we are)\s+(?:so\s+|just\s+|totally\s+)?done\s*(?:[.!]|$)",
+        r"|\b(?:i'm|i am|we're|we are)\s+(?:so\s+|just\s+|totally\s+)?done\s*(?:[.!]|$)"
+        r"|\b(?:i|we)\s+(?:will|'ll|am\s+going\s+to|are\s+going\s+to|shall)\s+(?:\w+\s+)?(?:cancel"
+        r"|leave|quit"
+        r"|terminate)\b(?!\s+(?:my\s+|the\s+|this\s+|that\s+|an?\s+)?(?:\w+\s+)?(?:order|booking"
+        r"|appointment"
+        r"|reservation|purchase|delivery|transfer|payment|request|card)s?\b)",
     ),
     (
         "cancel_threat",
@@ -84,9 +93,17 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         rf"\b(?:{TALK}|{TALKING})\s+(?:me\s+)?(?:on\s+to|onto|with|to|through to|through with"
         rf"|me to|me with|over to)?\s*{PERSON}\b"
-        rf"|\b(?:ask|request|get|want)\s+(?:\w+\s+){{0,3}}?from\s+{PERSON}\b"
+        rf"|\b(?:ask|request|get|want|need)\s+(?:\w+\s+){{0,3}}?from\s+{PERSON}\b"
+        rf"|\b(?:{TALK}|{TALKING})\s+(?:w|w/)\s+{PERSON}\b"
+        r"|\b(?:be|get|getting|being)\s+(?:connected|transferred|put\s+through|passed"
+        r"|handed\s+over)"
+        rf"\s+(?:on\s+)?to\s+{PERSON}\b|\bin\s+touch\s+with\s+{PERSON}\b"
+        r"|\b(?:hand|pass|transfer|put)\s+me\s+(?:over\s+|through\s+|on\s+)?to\s+(?:your\s+"
+        r"|the\s+)?"
+        r"(?:customer\s+)?(?:support|service|care)(?:\s+team)?\b"
         r"|\b(?:put|get)\s+(?:me|us)\s+in\s+touch\s+with\s+(?:your\s+|the\s+|a\s+)?(?:\w+\s+)?"
-        r"(?:relations|complaints?|escalations?|management|retention|resolution)\s+(?:team|department"
+        r"(?:relations|complaints?|escalations?|management|retention|resolution)\s+(?:team"
+        r"|department"
         r"|manager)",
     ),
     (
@@ -95,7 +112,7 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         r"\b(?:give|get|find)\s+me\s+(?:a\s+|an\s+)?(?:real\s+|actual\s+)?(?:human|person"
         r"|manager|supervisor|someone|somebody)"
-        r"|\b(?:human|person|manager|supervisor|agent)\s*,?\s+please\b"
+        r"|\b(?:human|person|manager|supervisor|agent|operator)\s*,?\s+(?:please|pls|plz)\b"
         r"|\b(?:let me|can i|could i|may i|i want to|i need to|i'd like to)\s+(?:talk"
         r"|speak)\b(?!\s+(?:with|to)\s+(?:\w+\s+)?(?:customer|your customer)\s+(?:service"
         r"|support|assistance|care))",
@@ -110,18 +127,32 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:please\s+)?escalate\s+(?:this|it|my\s+\w+)\s*(?:[.!,;]|$|now\b|immediately\b"
         r"|please\b|asap\b|or\b)"
         r"|\b(?:want|need|would like|'d like)\s+(?:this|it|my\s+\w+)\s+escalated"
-        r"|\b(?:need|want)\s+(?:a|an)\s+(?:real\s+|actual\s+)?(?:human|person|manager|supervisor)\b"
+        r"|\b(?:need|want|prefer|like|rather\s+have|get)\s+(?:to\s+(?:have|get)\s+)?(?:a|an"
+        r"|one\s+of\s+(?:them|you|your\s+staff))\s+(?:real\s+|actual\s+|live\s+|proper\s+)?"
+        r"(?:human|person|manager|supervisor|operator|agent|representative|rep|adviser|advisor)\b"
+        r"|\b(?:is|are)\s+there\s+(?:a|an|any)\s+(?:real\s+|actual\s+|live\s+)?(?:person|human"
+        r"|people"
+        r"|humans|one)\s+(?:\w+\s+){0,3}?(?:talk|chat|speak)\b"
         r"|\b(?:can|could|would|will|please|want|need|like|get)\s+(?:\w+\s+){0,2}?(?:someone"
-        r"|somebody|a person|an agent|a manager|a supervisor)\s+(?:to\s+)?(?:ring|call|phone)\s+"
-        r"(?:me|us)\b"
+        r"|somebody|a person|an agent|a manager|a supervisor|a colleague(?:\s+of\s+yours)?)\s+"
+        r"(?:to\s+)?(?:ring|call|phone)\s+"
+        r"(?:me|us|\d|back)\b"
+        r"|\b(?:like|want|need|ask|expect)\s+(?:the|your|a)\s+(?:\w+\s+)?(?:manager|supervisor"
+        r"|team\s+leader"
+        r"|director|head\s+of\s+\w+)\s+to\s+(?:phone|call|ring|contact|email|write\s+to"
+        r"|get\s+back\s+to)\b"
         r"|\bwith\s+(?:a\s+|an\s+)?(?:real\s+|actual\s+|live\s+)?(?:person|human)\b"
         r"|\b(?:want|need|demand|request|ask for|asking for)\s+(?:a|your|the)\s+(?:senior\s+"
         r"|more\s+senior\s+|duty\s+|line\s+|floor\s+|branch\s+|store\s+|area\s+|general\s+)?"
         r"(?:manager|supervisor|superior)"
         r"|\b(?:can|could|would|will|please|want|need|demand|get|like|ask\s+for|asking\s+for"
-        r"|speak\s+(?:to|with)|talk\s+(?:to|with)|through\s+to|on\s+to|pass\s+me\s+to|by)\s+"
-        r"(?:\w+\s+){0,2}?(?:someone|somebody|a person)\s+(?:more\s+)?(?:senior|in charge"
-        r"|higher up|with\s+(?:more\s+|real\s+|the\s+)?authority|from management|in management)\b",
+        r"|speak\s+(?:to|with)|talk\s+(?:to|with)|through\s+to|on\s+to|pass\s+me\s+to|by|sent\s+to"
+        r"|passed\s+to|forwarded\s+to|escalated\s+to|passed\s+on\s+to)\s+"
+        r"(?:\w+\s+){0,2}?(?:someone|somebody|a person)\s+(?:actually\s+"
+        r"|really\s+)?(?:more\s+)?(?:senior"
+        r"|in charge"
+        r"|higher up|with\s+(?:more\s+|real\s+|the\s+|actual\s+|proper\s+|some\s+)?authority"
+        r"|from management|in management)\b",
     ),
     (
         "wants_human",
@@ -154,14 +185,35 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         r"\bformally\s+(?:complain|object|protest|appeal|dispute)|\bcomplain\s+formally"
         r"|\b(?:who|where)\s+(?:do|can|should)\s+(?:i|we)\s+complain\b"
-        r"|\bhow\s+(?:do|can)\s+(?:i|we)\s+(?:make|file|lodge|raise)\s+a\s+complaint|\bcomplaints?\s+(?:department|team|procedure"
+        r"|\bhow\s+(?:do|can)\s+(?:i|we)\s+(?:make|file|lodge|raise)\s+a\s+complaint"
+        r"|\bcomplaints?\s+(?:department|team|procedure"
         r"|process)",
+    ),
+    (
+        "complaint",
+        "legal",
+        "plain",
+        r"\b(?:passed|handed|sent|forwarded|referred|given|instructed)\s+(?:\w+\s+){0,3}?(?:to\s+)?"
+        r"(?:my|our|a)\s+(?:solicitor|lawyer|attorney|legal\s+(?:team|adviser|advisor"
+        r"|representative))s?\b"
+        r"|\b(?:my|our)\s+(?:solicitor|lawyer|attorney)s?\s+(?:will|is\s+going\s+to"
+        r"|are\s+going\s+to"
+        r"|'ll|shall|is\s+now|are\s+now|has\s+been\s+instructed)\b",
     ),
     (
         "complaint",
         "complaint",
         "plain",
-        r"\b(?:want|need|would\s+like|'d\s+like|wish|demand|request|log|lodge|file|make|raise|submit"
+        r"\b(?:treated|logged|recorded|registered|taken|handled|dealt\s+with"
+        r"|escalated)\s+as\s+(?:a\s+|an\s+)?"
+        r"(?:formal|official)\s+complaint\b",
+    ),
+    (
+        "complaint",
+        "complaint",
+        "plain",
+        r"\b(?:want|need|would\s+like|'d\s+like|wish|demand|request|log|lodge|file|make|raise"
+        r"|submit"
         r"|open|register|this\s+is)\s+(?:\w+\s+){0,2}?(?:formal|official)\s+complaint\b",
     ),
     (
@@ -180,7 +232,17 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"\b(?:make|file|lodge|making|filing|lodging)\s+(?:a\s+|as\s+)?(?:customer\s+"
         r"|consumer\s+)?claim\b(?!\s+(?:for|on)\s+(?:the\s+|my\s+)?(?:insurance|refund))"
         r"|\bcomplain(?:ing)?\s+about\s+(?:your|the|this)\s+(?:service|company|staff|agent)"
-        r"|\b(?:writing|write|wish|want|would like|'d like)\s+to\s+(?:formally\s+)?complain\b",
+        r"|\b(?:writing|write|wish|want|would like|'d like|need|going|like)\s+to\s+(?:formally\s+)?"
+        r"complain\b|\bwanna\s+complain\b"
+        r"|\b(?:have|got)\s+(?:a|another|one)\s+(?:\w+\s+)?complaint\b"
+        r"|\b(?:form|way|where|how|place)\s+to\s+(?:complain|file\s+a\s+complaint)\b"
+        r"|\b(?:file|log|lodge|submit|report|raise|register)\s+(?:it|this|that)\s+(?:officially"
+        r"|formally)\b"
+        r"|\b(?:put\s+in|putting\s+in)\s+(?:a\s+|an\s+)?(?:formal\s+|official\s+)?(?:complaint"
+        r"|claim"
+        r"|grievance)\b"
+        r"|\b(?:report|express|voice|register|share)\s+(?:how\s+|my\s+)?(?:\w+\s+)?(?:dissatisf\w+"
+        r"|unhappy|disappointed|displeasure|frustration)",
     ),
     (
         "complaint",

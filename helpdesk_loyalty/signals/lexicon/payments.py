@@ -36,7 +36,10 @@ PAYMENTS: tuple[tuple[str, str, str, str], ...] = (
         r"|\bpayments?\s+(?:was|were)n't\s+(?:applied|credited|posted|recorded|received)"
         rf"|\bpayments?\b.{{0,60}}{NEG}\s+(?:yet\s+)?(?:been\s+)?(?:received|gotten|got"
         r"|credited|applied|posted)\s+(?:it|them)\b"
-        r"|\b(?:reported|marked|recorded|treated)\s+(?:my\s+|our\s+|the\s+)?payments?\s+as\s+late",
+        r"|\b(?:reported|marked|recorded|treated)\s+(?:my\s+|our\s+|the\s+)?payments?\s+as\s+late"
+        r"|\b(?:charged|paid|debited|taken)\b.{0,40}\b(?:still\s+)?(?:says|shows|showing|marked|listed)"
+        r"\s+(?:as\s+)?(?:unpaid|not\s+paid|awaiting\s+payment|outstanding|overdue)\b"
+        r"|\b(?:payments?|funds|money)\b.{0,60}\bsuspense\b|\bsuspense\s+account\b",
     ),
     (
         "billing_error",
@@ -44,7 +47,17 @@ PAYMENTS: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         r"\b(?:errors?|issues?|problems?|troubles?|glitch(?:es)?|difficult(?:y|ies))\s+(?:with"
         r"|in|on|during)\s+(?:my\s+|the\s+|an?\s+|our\s+)?(?:online\s+|card\s+|recent\s+"
-        r"|last\s+|monthly\s+)?(?:payments?|billing|bill|invoice|charges?|payment process)\b",
+        r"|last\s+|monthly\s+|paypal\s+|debit\s+card\s+|credit\s+card\s+)?(?:payments?|billing"
+        r"|bill|invoice|charges?|payment process)\b"
+        r"|\b(?:errors?|problems?|troubles?|issues?)\s+(?:when|while|whilst)\s+(?:i\s+)?(?:tried\s+"
+        r"|was\s+)?(?:trying\s+)?(?:to\s+)?pay(?:ing)?\b"
+        r"|\b(?:problems?|troubles?|issues?|difficult(?:y|ies))\s+(?:paying|making\s+(?:a|the|my)\s+"
+        r"payment)\b"
+        r"|\bpayment\s+(?:\w+\s+)?(?:did\s+not|didn't)\s+process\b"
+        r"|\b(?:transaction|payment|checkout)\s+(?:page\s+|screen\s+|form\s+)?(?:errors?|crash\w*"
+        r"|glitch\w*|messed\s+up|went\s+wrong|keeps\s+failing|bug)\b"
+        r"|\b(?:payment|checkout)\s+(?:page|screen|form|site)\s+(?:\w+\s+)?(?:crash\w*|freez\w*"
+        r"|errors?|fails?|failed|hangs?|broke|broken)\b",
     ),
     (
         "billing_error",

@@ -38,7 +38,8 @@ REFUNDS_OWED: tuple[tuple[str, str, str, str], ...] = (
         r"|paid\s+back)\b"
         r"|\bwaiting\s+(?:\w+\s+){0,3}?(?:for|on)\s+(?:the\s+|my\s+|our\s+)?(?:\S+\s+)?(?:credit"
         r"|refund|money|compensation)\b.{0,60}\b(?:promised|agreed|owed|due)\b"
-        r"|\b(?:money|amount|balance|sum|refund)\s+(?:that\s+)?(?:i|we)\s+(?:was|were|am|are)\s+owed\b"
+        r"|\b(?:money|amount|balance|sum|refund)\s+(?:that\s+)?(?:i|we)\s+(?:was|were|am"
+        r"|are)\s+owed\b"
         r"|\b(?:refund|return|revert|reverse|credit)\s+(?:the|my|our)\s+(?:extra|overpaid|excess"
         r"|duplicate)\s+(?:amount|charge|money|payment|sum)"
         r"|\b(?:reissue|re-issue|amend|correct|adjust)\s+(?:the\s+|this\s+|our\s+|my\s+|that\s+)?"
@@ -49,7 +50,50 @@ REFUNDS_OWED: tuple[tuple[str, str, str, str], ...] = (
         "billing_error",
         "refund_owed",
         "inclusive",
-        r"(?:n't|\bnot)\s+(?:yet\s+)?(?:been\s+)?(?:credited|refunded|reimbursed|returned|paid|put)\s+back\b",
+        r"(?:n't|\bnot)\s+(?:yet\s+)?(?:been\s+)?(?:credited|refunded|reimbursed|returned|paid"
+        r"|put)\s+back\b"
+        r"|\b(?:hasn't|has not|haven't|have not|didn't|did not|isn't|still\s+not"
+        r"|not\s+yet)\b.{0,30}"
+        r"\b(?:money|refund|funds|cash)\s+(?:\w+\s+)?(?:come|came)\s+back\b"
+        r"|\b(?:said|promised|agreed)\s+(?:\w+\s+){0,3}?(?:pay|refund|give|send)\s+(?:(?:me|us|it"
+        r"|the\s+money|this)\s+)?back\b"
+        rf"|\bno\s+sign\s+of\s+(?:the|my|our|any|that)\s+(?:{MONEY}|refund|money|credit|funds|cash)"
+        r"|\bget\s+(?:the|my|our)\s+(?:funds|money|cash)\s+(?:returned|back|refunded)\b"
+        r"|\bclaim(?:ing|ed)?\s+(?:\w+\s+){0,3}?back\b"
+        rf"|\b(?:i'm|i\s+am|we're|we\s+are|still)\s+(?:still\s+)?owed\s+(?:{MONEY}|\d+[.,]\d\d"
+        rf"|money|a\s+refund)"
+        r"|\b(?:want|need|would\s+like|'d\s+like)\s+(?:the|my|our)\s+(?:money|funds|cash"
+        r"|payment)\s+"
+        r"(?:returned|back|refunded)"
+        r"|\bget\s+back\s+(?:the|my|our)\s+(?:money|funds|cash|payment)"
+        rf"|\b(?:want|need|would\s+like|'d\s+like)\s+(?:the|my|our|those"
+        rf"|these)\s+(?:{MONEY}\s+)?(?:in\s+)?"
+        r"(?:\w+\s+)?(?:fees?|charges?|money|funds|interest)\s+(?:returned|back|refunded|reversed"
+        r"|waived)"
+        r"|\b(?:charge|fee|payment|money|amount)\s+(?:that\s+)?(?:i|we)\s+(?:want|need"
+        r"|would\s+like)\s+back\b"
+        r"|\brevers(?:e|ing|al\s+of)\s+(?:a|the|this|my)\s+(?:purchase|payment|transaction|charge)"
+        r"|\brefus\w+\s+to\s+(?:give|pay|return|hand)\s+(?:me\s+|us\s+)?(?:back\s+)?(?:my|our"
+        r"|the)\s+(?:money"
+        r"|funds|cash|deposit|refund)"
+        rf"|\b(?:send|put|pay|give|transfer)\s+(?:that|the|this|it|my)\s+(?:{MONEY}\s+|money\s+"
+        rf"|amount\s+"
+        r"|payment\s+|second\s+one\s+|extra\s+)?back\b"
+        r"|\b(?:go|come|be\s+paid|be\s+sent)\s+back\s+(?:to|into|on)\s+(?:my|our|the)\s+(?:account"
+        r"|card|bank)"
+        r"|\breturn\s+(?:one\s+of\s+)?(?:the|this|these|that|those|my)\s+(?:\w+\s+)?payments?\b"
+        r"|\bwant\s+(?:all\s+)?(?:three|two|four|both|them|those|these"
+        r"|all)\s+(?:of\s+them\s+)?back\b"
+        r"|\b(?:would|will|should|was\s+to)\s+be\s+(?:returned|refunded|credited|reimbursed"
+        r"|paid\s+back"
+        r"|put\s+back)\b.{0,100}\b(?:nothing|no\s+sign|still\s+(?:not|no|nothing|waiting)|not\s+yet"
+        r"|hasn't|has\s+not|haven't|never)\b"
+        r"|\bwhere(?:'s|\s+is)?\s+(?:that|the|my|our)\s+money\b"
+        r"|\b(?:get|have)\s+(?:those|these|them)\s+(?:charges\s+|fees\s+)?(?:back|refunded"
+        r"|reversed)\b"
+        r"|(?:\bnot|n't)\s+(?:yet\s+|still\s+)?been\s+(?:credited|deposited|applied|returned"
+        r"|refunded"
+        r"|reimbursed|put\s+back)\b",
     ),
     (
         "billing_error",
@@ -71,6 +115,31 @@ REFUNDS_OWED: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:refund\w*|money\s+(?:from|for)\s+(?:the|my)\s+(?:return|refund"
         rf"|cancel\w*))\b.{{0,30}}(?:{NEG}|\bisn't|\bhasn't)\s+(?:\w+\s+)?(?:in|on|showing"
         r"|shown|arrived|appeared|come through|reflected|there)\b",
+    ),
+    # Money that should have come back and has not: "the amount did not come to my account",
+    # "the energy company hasn't returned it", "I still haven't had it returned".
+    (
+        "billing_error",
+        "refund_owed",
+        "inclusive",
+        r"\b(?:money|amount|funds|refund|balance|deposit|cash)\s+(?:\S+\s+){0,4}?(?:did\s+not"
+        r"|didn't"
+        r"|has\s+not|hasn't|have\s+not|haven't|never|isn't|is\s+not|still\s+(?:hasn't|haven't|isn't"
+        r"|not))\s+(?:yet\s+)?(?:been\s+)?(?:come|came|arrive|arrived|land|landed|show|shown"
+        r"|showing"
+        r"|reach|reached|appear|appeared|back|returned|paid\s+back|refunded|credited)\b"
+        r"|\b(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:the|my|our)\s+(?:money|refund|funds"
+        r"|credit)\b"
+        r".{0,40}\b(?:appeared|arrived|come|landed|shown|reached)"
+        r"|\b(?:hasn't|haven't|has\s+not|have\s+not|never)\s+(?:\w+\s+)?(?:returned|refunded"
+        r"|reimbursed"
+        r"|repaid|paid\s+back)\s+(?:it|them|the\s+money|my\s+money|me|us)\b"
+        r"|\b(?:haven't|have\s+not|hasn't|never)\s+had\s+(?:it|them|the\s+money|my\s+money)\s+"
+        r"(?:returned|back|refunded)\b"
+        r"|\b(?:returned|sent\s+back|credited\s+back|repaid|refunded)\b.{0,100}\b(?:can't|cannot"
+        r"|can\s+not"
+        r"|not|don't|haven't|hasn't|isn't)\s+(?:\w+\s+)?(?:see|seeing|find|showing|shown|appeared"
+        r"|arrived|received)\b",
     ),
     (
         "billing_error",

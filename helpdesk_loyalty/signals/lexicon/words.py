@@ -14,7 +14,7 @@ CHARGED = (
 )
 CHARGED_PAST = (
     r"(?:charged(?![- ]?off\b)|chaged|billed|debited|deducted|drafted|invoiced|assessed"
-    r"|hit with|stuck with)"
+    r"|hit with|stuck with|slapped with|landed with|lumbered with)"
 )
 CHARGE_N = (
     r"(?:charges?|payments?|transactions?|debits?|direct debits?|bills?|invoices?|purchases?)"
@@ -34,6 +34,7 @@ REFUND_N = (
 )
 RATE_N = (
     r"(?:exchange rates?|rates? of exchange|conversion(?: rate| value)?|(?:currency )?rates?"
+    r"|exchange"
     r"|amount|total|balance|price|bill|invoice|statement|sum|figure|cost|meter reading|reading"
     r"|usage|estimate)"
 )
@@ -62,11 +63,12 @@ PERSON = (
     r"(?:real |actual |live |human |proper |non-robotic |living |breathing )*"
     r"(?:person|human|humans|agent|operator|representative|rep|supervisor|manager|team lead"
     r"|someone|somebody"
-    r"|somone|assistant|assistgant|associate|staff member|employee|people|man|woman))"
+    r"|somone|assistant|assistgant|associate|staff member|member of (?:staff|the team)|team member"
+    r"|employee|people|man|woman|adviser|advisor|consultant|specialist|banker))"
 )
 TALK = (
     r"(?:talk|talkk|speak|chat|connect|transfer|put|pass|get|contact|reach|escalate|forward"
-    r"|hand|call)"
+    r"|hand|call|deal)"
 )
 # "-ing" forms only ask for a person after a word of wanting or trying ("help talking to an agent");
 # elsewhere they narrate ("after speaking to the agent, ...").
@@ -77,12 +79,13 @@ TALKING = (
 )
 ACCOUNT_N = (
     r"(?:acc?o?u?n?t|accounts|ac+ount|cacount|azccount|acconut|subscriptions?|contract"
-    r"|membership|service|services|plan|line)"
+    r"|membership|service|services|plan|line|profile|user\s+account)"
 )
 CLOSE_V = (
     r"(?:cancel|cancell?ing|close|closing|terminate|terminating|delete|deleting|deleet|remove"
     r"|removing"
-    r"|discontinue|deactivate|shut down|shutting down|get rid of|quit|close out|disconnect"
+    r"|discontinue|deactivate|shut down|shutting down|get rid of|quit|close out|disconnect|erase"
+    r"|erasing|wipe"
     r"|end(?!\s+of\b)|ending(?!\s+of\b))"
 )
 # Past requests told as part of a story ("I asked to speak to a supervisor") are not a request now.
