@@ -162,7 +162,9 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         rf"\b{RATE_N}\b\s+{_W}{{0,7}}?(?:is|was|are|were|seems?|seemed|looks?|looked|appears?"
         r"|being|got|been)?\s*(?:totally\s+|completely\s+|highly\s+|way\s+|all\s+)?(?:wrong"
-        r"|incorrect|inaccurate|miscalculated|too low|too high|way off|off\b|different"
+        r"|incorrect|inaccurate|miscalculated|too low|too high|way off|(?<=\s)(?:is|was|are|were"
+        r"|seems?|seemed|looks?|looked|appears?)\s+(?:a\s+bit\s+|slightly\s+|way\s+|well\s+|quite\s+"
+        r"|very\s+|really\s+|totally\s+|completely\s+)?off\b|different"
         r"|not what i (?:was quoted|agreed|expected))",
     ),
     (

@@ -12,6 +12,34 @@ from .words import CLOSE_V, NARRATED, TALK
 
 __all__ = ["GUARDS"]
 
+# A question about what would happen: begins with "if", "hypothetically", "what if" or "is it
+# true", ends with "?" (for "if") and tells nothing that happened.
+_HYPOTHETICAL = (
+    r"^\W*(?:hypothetically|what\s+if|what\s+happens\s+if|suppose|supposing|in\s+theory)\b.*"
+    r"|^\W*if\b(?![^?]*\b(?:i've|i\s+have|i\s+was|i\s+got|i'd\s+been|you've|you\s+have|you\s+charged"
+    r"|was\s+charged|been\s+charged|you\s+took|again)\b)[^?]*\?\s*$"
+    r"|^\W*(?:is\s+it\s+true|is\s+it\s+normal|is\s+that\s+normal)\b(?![^?]*\b(?:i\s+was|i've|i\s+got"
+    r"|charged|billed|taken|debited)\b)[^?]*\?\s*$"
+)
+# Said to be resolved, mistaken or for the record, within the sentence.
+_RESOLVED = (
+    r"^(?=.*\b(?:i|we|she|he|they|my\s+\w+)\s+(?:had\s+)?(?:thought|assumed|believed)\b.{0,120}\bbut\b).*"
+    r"|^(?=.*\b(?:turns?\s+out|turned\s+out|my\s+mistake|my\s+bad|my\s+error|i\s+misread|false\s+alarm"
+    r"|panic\s+over|ignore\s+my\s+(?:last|previous|earlier)|nothing\s+to\s+do\s+with\s+(?:you|your)"
+    r"|no\s+(?:further\s+)?action\s+(?:is\s+)?(?:needed|required)|nothing\s+(?:for\s+(?:us|you)\s+)?to\s+"
+    r"(?:do|action)(?!\s+with)|so\s+(?:it's|it\s+is)\s+on\s+file|for\s+(?:the|our|my|your)\s+(?:audit|records)"
+    r"|this\s+one's\s+closed|no\s+need\s+for\s+(?:a|the|any)\s+refund|hold\s+off\s+on\s+(?:that|the|my)"
+    r"|after\s+all(?!\s+(?:my|our|the|this|that|these|those|i|we)\b))\b).*"
+    r"|^(?=.*\b(?:already|have|has|'ve)\s+(?:been\s+)?(?:refunded|credited|reimbursed|reversed)\b"
+    r"(?![^.]{0,80}\b(?:but|yet|however|still|again)\b)).*"
+    r"|^(?=.*\b(?:refund|credit|money)\b(?:(?!n't|\bnot\b|\bnever\b|\bno\b).){0,40}\b(?:received"
+    r"|(?:was|is|has\s+been)\s+(?:already\s+)?"
+    r"(?:in\s+my\s+account|there|on\s+my\s+(?:card|account|bill)))\b(?![^.]{0,60}\b(?:but|yet|however"
+    r"|still|again)\b)).*"
+    r"|^(?=.*\b(?:appreciate|thanks?\s+(?:for|you\s+for))\s+(?:the\s+)?(?:credit|refund|compensation"
+    r"|goodwill)).*"
+)
+
 GUARDS: tuple[tuple[str, str], ...] = (
     # Questions about policy and prices, not a complaint about something that happened.
     (
@@ -118,7 +146,55 @@ GUARDS: tuple[tuple[str, str], ...] = (
         r"(?:\s+(?!(?:instead|not|twice|double|more|extra|wrong|again|but)\b)\S+){0,6}?"
         r"\s+as\s+(?:expected|agreed|planned|scheduled|arranged)\b(?!\s*\?)"
         r"|^(?=.*\b(?:friend|neighbou?r|sister|brother|colleague|co-?worker|cousin)\s+(?:said|says"
-        r"|told\s+me|mentioned)\s+(?:that\s+)?(?:she|he|they)\b).*",
+        r"|told\s+me|mentioned)\s+(?:that\s+)?(?:she|he|they|his|her|their)\b).*",
+    ),
+    # Someone else's bad experience, told to ask about one's own: "my friend was overcharged,
+    # should I be worried?", "our neighbour's engineer never showed up".
+    (
+        "billing_error",
+        r"^(?=.*\b(?:my|our|a)\s+(?:friend|neighbou?r|colleague|co-?worker|cousin|brother|sister)"
+        r"(?:'s)?\b(?:\s+\w+){0,2}?\s+(?:was|were|got|had|reckons|says|said|thinks|thought|claims"
+        r"|never)\b).*",
+    ),
+    (
+        "service_failure",
+        r"^(?=.*\b(?:my|our|a)\s+(?:friend|neighbou?r|colleague|co-?worker|cousin|brother|sister)"
+        r"(?:'s)?\b(?:\s+\w+){0,2}?\s+(?:was|were|got|had|reckons|says|said|thinks|thought|claims"
+        r"|never)\b).*",
+    ),
+    # A question about how things work, or what would happen if: "if a train is cancelled, how
+    # does the refund process work?", "hypothetically, if I lost my job...", "is it true you
+    # refund the delivery charge?", "what's the fee for sending money abroad?".
+    (
+        "billing_error",
+        _HYPOTHETICAL,
+    ),
+    ("service_failure", _HYPOTHETICAL),
+    ("hardship", _HYPOTHETICAL),
+    (
+        "billing_error",
+        r"\bhow\s+(?:do|does)\s+(?:\w+\s+){0,2}?(?:refunds?|fees?|charges?|compensation|process)\s+work\b"
+        r"|\b(?:do|does|would|will)\s+(?:\w+\s+){0,3}?(?:get\s+)?refunded\s+if\b"
+        r"|^\W*is\s+there\s+(?:a|any)\s+(?:\w+\s+)?refund\b[^.!]*\?"
+        r"|\bwhat(?:'s|\s+is|s)\s+the\s+(?:\w+\s+){0,2}?(?:fee|charge|cost|price)s?\s+(?:for|if|to|when)\b"
+        r"(?![^.!?]*\b(?:charged|billed|taken|debited|took)\b)",
+    ),
+    # Told as already put right, taken back or shared for the record: "I thought I'd been
+    # charged twice but it was a pending payment", "no need for a refund after all", "the
+    # double charge was credited back in April, no action needed".
+    (
+        "billing_error",
+        _RESOLVED,
+    ),
+    ("service_failure", _RESOLVED),
+    # A price rise the customer accepts, or is told about ahead: not a billing error.
+    (
+        "billing_error.unexpected_fee",
+        r"^(?=.*\b(?:makes\s+sense|that's\s+fine|that\s+is\s+fine|which\s+is\s+fine|i\s+understand"
+        r"|fair\s+enough|no\s+problem|i\s+knew|which\s+i\s+knew|i\s+accept)\b).*"
+        r"|\b(?:going\s+up|will\s+go\s+up|is\s+rising|will\s+rise|increasing)\b.{0,30}\bfrom\s+(?:the\s+)?"
+        r"(?:\d|next|january|february|march|april|may|june|july|august|september|october|november"
+        r"|december)",
     ),
     # "The refund for last month's duplicate payment arrived": an error already put right.
     (
@@ -153,7 +229,14 @@ GUARDS: tuple[tuple[str, str], ...] = (
         r"|^(?=.*\b(?:came back|back up|back on|working again|back to normal|fixed now|sorted now"
         r"|resolved now|all good now)\b).*"
         r"|\b(?:will|would|might|could|may)\s+(?:\w+\s+)?(?:be\s+)?(?:cut off|go(?:ing)?\s+down"
-        r"|disconnected|stopped)\b.*",
+        r"|disconnected|stopped|down|offline|unavailable)\b.*",
+    ),
+    # A planned outage forwarded, or asking whether something is down, is not reporting one.
+    (
+        "service_failure",
+        r"\b(?:will|would|might|may)\s+be\s+(?:down|offline|unavailable)\b.{0,60}\b(?:scheduled"
+        r"|planned|maintenance|upgrade|upgrades|works)\b"
+        r"|^\W*(?:is|are)\s+(?:the|your|my)\s+(?:\w+\s+)?(?:down|out|offline|not\s+working)\b[^.!]*\?",
     ),
     # Asking whether there is an outage, or whether it is fixed yet, is not reporting one.
     (

@@ -403,7 +403,7 @@ CAN_PAY: tuple[tuple[str, str, str, str], ...] = (
         r"|things)\s+(?:back\s+)?up(?:\s+to\s+date)?\b"
         r"|\bcaught\s+up\s+(?:on|with)\s+(?:the|my|our|all)\b"
         r"|\b(?:now|since)\s+(?:been\s+)?(?:fully\s+)?paid\s+(?:it\s+|them\s+)?off\b"
-        r"|\b(?:it's|it\s+is|it\s+has\s+been|is\s+now)\s+(?:now\s+)?(?:fully\s+)?paid\s+off\b"
+        r"|\b(?:it's|it\s+is|it\s+has\s+been|is\s+now)\s+(?:now\s+|all\s+|fully\s+)*paid\s+off\b"
         r"|\b(?:still|always|continue to be|continued|continue)\s+(?:making|paying|make|pay|made"
         r"|paid)\s+(?:all\s+|every\s+|each\s+|my\s+|our\s+|the\s+|regular\s+|monthly\s+)*"
         r"(?:payments?|installments?|instalments?|bills?)\b",
@@ -434,6 +434,7 @@ CAN_PAY: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         r"\b(?:back\s+(?:at|to|in)\s+(?:work|my\s+job)|working\s+(?:full[- ]time\s+)?again"
         r"|(?:found|got|started|have)\s+(?:a\s+)?new\s+job"
+        r"|(?:it's|it\s+is|it's\s+now|it\s+is\s+now)\s+(?:all\s+|fully\s+)paid\s+off"
         r"|(?:i'm|i\s+am|we're|we\s+are|now)\s+back\s+on\s+(?:my|our)\s+feet"
         r"|(?:fully\s+)?recovered\s+(?:now|since)|since\s+(?:fully\s+)?recovered)\b"
         r"(?![^.!?]{0,60}\b(?:but|although|though|however)\b)",
