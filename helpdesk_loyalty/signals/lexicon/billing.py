@@ -82,7 +82,8 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         r"|came\s+out"
         r"|was\s+taken|taken|debited|charged|drafted|deducted)\s+(?:out\s+)?again\b"
         rf"|\b(?:pay|paid|paying)\s+(?:for\s+)?(?:it\s+|this\s+|that\s+)?{TIMES}"
-        rf"|\b(?:see|seeing|saw)\s+(?:it|this|that|them)\s+{TIMES}",
+        rf"|\b(?:see|seeing|saw)\s+(?:it|this|that|them)\s+{TIMES}"
+        rf"|\b(?:ran|rang|swiped|processed|put\s+through)\s+(?:\w+\s+){{0,3}}?{TIMES}",
     ),
     (
         "billing_error",
@@ -112,7 +113,7 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         "overcharge",
         "plain",
         r"\b(?:\d+x|\d+ times|twice|double|triple|three times|four times)\s+the\s+(?:amount"
-        r"|price|rate|agreed|quoted)",
+        r"|price|rate|agreed|quoted|usual|normal)",
     ),
     (
         "billing_error",
@@ -263,6 +264,13 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:calculated|converted|worked\s+out|applied)\s+(?:\w+\s+)?(?:incorrectly|wrongly"
         r"|wrong)\b"
         r"|\b(?:higher|more|lower|less)\s+than\s+it\s+should\s+(?:be|have\s+been)\b"
+        rf"|(?:{MONEY}|\b\w+)\s+less\s+than\s+(?:what\s+)?(?:i|we)\s+(?:paid|was\s+charged|spent)\b"
+        r"|\b(?:charged|billed|took|taken)\b.{0,40}\bbut\s+(?:i|we)\s+only\s+(?:\w+\s+)?(?:pumped|bought"
+        r"|ordered|used|had|got|received|spent|took|filled)\b"
+        r"|\bonly\b.{0,60}\b(?:charged|billed)\s+(?:me\s+|us\s+)?for\s+(?:all\s+)?(?:\d+|two|three|four"
+        r"|five|both|all)\b"
+        r"|\b(?:code|coupon|voucher|discount|promo)\b.{0,80}\b(?:paid|charged)\s+(?:me\s+)?(?:the\s+)?"
+        r"full\s+price\b"
         r"|\b(?:doesn't|does\s+not|didn't|did\s+not|don't)\s+match\s+(?:the|your"
         r"|what)\s+(?:\w+\s+)?(?:rate"
         r"|price|quote|amount|receipt)",

@@ -103,7 +103,7 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         "billing_error",
         "billed_after_cancel",
         "plain",
-        r"(?:\b(?:i|we)(?:'d|'ve|\s+had|\s+have)?\s+(?:\w+\s+)?|^\W*)(?:cancell?ed|closed"
+        r"(?:\b(?:i|we)(?:'d|'ve|\s+had|\s+have)?\s+(?:\w+\s+)?|^\W*(?:@\w+\s+)?)(?:cancell?ed|closed"
         r"|terminated|ended|left\s+(?:your|the)\s+\w+|moved\s+out|switched\s+(?:away|supplier|provider)"
         r"|ported\s+(?:out|away))\b.{0,100}"
         r"\b(?:(?:you've|you have|you're|you|they've|they have|they're|they)\s+(?:\w+\s+)?"
@@ -121,7 +121,7 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         "billing_error",
         "unexpected_fee",
         "plain",
-        rf"\b{FEE_N}\s+(?:was|were|has\s+been|have\s+been|got|is\s+being)\s+(?:taken|charged"
+        rf"\b{FEE_N}\s+(?:of\s+\S+\s+)?(?:was|were|has\s+been|have\s+been|got|is\s+being)\s+(?:taken|charged"
         r"|deducted|applied|added|debited|slapped)\b"
         r"|\b(?:charged|billed|took|taken|added|charging)\s+(?:me\s+|us\s+)?(?:something|a\s+bit"
         r"|extra|more|a\s+fee)?\s*on\s+top\b"
@@ -135,6 +135,8 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         r"|\byou\s+(?:charged|billed)\s+(?:me|us)\s+for\b"
         rf"|\b{FEE_N}\s+(?:that\s+)?(?:came\s+with|attached\s+to|added\s+to|on\s+top\s+of)\s+(?:my|the|this)\b"
         r"|\b(?:recipient|they|he|she)\s+(?:only\s+)?(?:got|received)\s+less\b"
+        rf"|\b{FEE_N}\b.{{0,40}}\b(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:\w+\s+)?(?:in|part\s+of|on)\s+"
+        r"(?:my|the|our|your)\s+(?:agreement|contract|terms|plan|menu|price\s+list|quote)"
         r"|\b(?:meant|supposed)\s+to\s+(?:be\s+)?(?:charged|billed)\b",
     ),
     (

@@ -15,7 +15,9 @@ __all__ = ["GUARDS"]
 # A question about what would happen: begins with "if", "hypothetically", "what if" or "is it
 # true", ends with "?" (for "if") and tells nothing that happened.
 _HYPOTHETICAL = (
-    r"^\W*(?:hypothetically|what\s+if|what\s+happens\s+if|suppose|supposing|in\s+theory)\b.*"
+    r"^\W*(?:hypothetically|in\s+theory)\b.*"
+    r"|^\W*(?:what\s+if|what\s+happens\s+if|suppose|supposing)\b(?!.*\b(?:because|since|as\s+i"
+    r"|lost\s+my|i've|i\s+have\s+been|i\s+was|i\s+got)\b).*"
     r"|^\W*if\b(?![^?]*\b(?:i've|i\s+have|i\s+was|i\s+got|i'd\s+been|you've|you\s+have|you\s+charged"
     r"|was\s+charged|been\s+charged|you\s+took|again)\b)[^?]*\?\s*$"
     r"|^\W*(?:is\s+it\s+true|is\s+it\s+normal|is\s+that\s+normal)\b(?![^?]*\b(?:i\s+was|i've|i\s+got"
@@ -29,7 +31,9 @@ _RESOLVED = (
     r"|no\s+(?:further\s+)?action\s+(?:is\s+)?(?:needed|required)|nothing\s+(?:for\s+(?:us|you)\s+)?to\s+"
     r"(?:do|action)(?!\s+with)|so\s+(?:it's|it\s+is)\s+on\s+file|for\s+(?:the|our|my|your)\s+(?:audit|records)"
     r"|this\s+one's\s+closed|no\s+need\s+for\s+(?:a|the|any)\s+refund|hold\s+off\s+on\s+(?:that|the|my)"
-    r"|after\s+all(?!\s+(?:my|our|the|this|that|these|those|i|we)\b))\b).*"
+    r"|after\s+all(?!\s+(?:my|our|the|this|that|these|those|i|we)\b)"
+    r"|(?:it's|it\s+is|it\s+was|was|is|came)\s+back\s+(?:now|on\s+now|up\s+now|within|after)"
+    r"|all\s+good\s+now|back\s+to\s+normal)\b).*"
     r"|^(?=.*\b(?:already|have|has|'ve)\s+(?:been\s+)?(?:refunded|credited|reimbursed|reversed)\b"
     r"(?![^.]{0,80}\b(?:but|yet|however|still|again)\b)).*"
     r"|^(?=.*\b(?:refund|credit|money)\b(?:(?!n't|\bnot\b|\bnever\b|\bno\b).){0,40}\b(?:received"

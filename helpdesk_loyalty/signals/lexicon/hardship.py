@@ -166,6 +166,7 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|enough)\s+(?:until|till"
         r"|before)\b"
         r"|\b(?:been\s+)?paying\s+what\s+(?:i|we)\s+can\b"
+        r"|\b(?:won't|don't|do\s+not|will\s+not)\s+get\s+paid\s+(?:until|till|before)\b"
         r"|\b(?:\S+\s+)?short\s+(?:every|each|this|a)\s+(?:month|week)\b"
         r"|\b(?:crippling|drowning in|buried in)\s+debt",
     ),
@@ -262,7 +263,9 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|bit\s+by\s+bit"
         r"|over\s+(?:the\s+next|a\s+few|several|\d+))"
         r"|\barrange\s+(?:to\s+pay|a\s+(?:payment|repayment))"
-        r"|\b(?:cheaper|lower|smaller|reduced)\s+(?:monthly\s+|weekly\s+)?(?:direct\s+debit"
+        r"|\b(?:can|could)\s+(?:they|it|these|the\s+payments?|my\s+payments?)\s+be\s+(?:lowered|reduced"
+        r"|spread|split|paused|deferred|postponed)\b"
+        r"|\b(?:cheaper|lower|smaller|reduced)\s+(?:monthly\s+|weekly\s+|minimum\s+)?(?:direct\s+debit"
         r"|instal?ments?"
         r"|plan|tariff|package"
         r"|rate|payment|amount|bill)s?\b"

@@ -43,7 +43,7 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"|(?:another|the\s+other|a\s+different|other) (?:provider|company|bank|carrier|supplier"
         r"|vendor"
         r"|network|operator|firm|platform|service|app)"
-        r"|elsewhere|somewhere else|someone else)",
+        r"|elsewhere|somewhere else|someone else|anyone else|anybody else)",
     ),
     (
         "cancel_threat",
@@ -98,6 +98,7 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:be|get|getting|being)\s+(?:connected|transferred|put\s+through|passed"
         r"|handed\s+over)"
         rf"\s+(?:on\s+)?to\s+{PERSON}\b|\bin\s+touch\s+with\s+{PERSON}\b"
+        rf"|\bno\s+way\s+to\s+(?:reach|talk\s+to|speak\s+to|contact|get\s+hold\s+of)\s+{PERSON}\b"
         r"|\b(?:hand|pass|transfer|put)\s+me\s+(?:over\s+|through\s+|on\s+)?to\s+(?:your\s+"
         r"|the\s+)?"
         r"(?:customer\s+)?(?:support|service|care)(?:\s+team)?\b"
@@ -196,6 +197,18 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"\b(?:passed|handed|sent|forwarded|referred|given|instructed)\s+(?:\w+\s+){0,3}?(?:to\s+)?"
         r"(?:my|our|a)\s+(?:solicitor|lawyer|attorney|legal\s+(?:team|adviser|advisor"
         r"|representative))s?\b"
+        r"|\b(?:talking|speaking|spoken|talked|going|been)\s+to\s+(?:my|a|our)\s+(?:lawyer|attorney"
+        r"|solicitor)s?\b"
+        r"|\b(?:report\w*|take|taking|took)\s+(?:them|him|her)\s+to\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:authority"
+        r"|commissioner|ombudsman|regulator|trading\s+standards|attorney\s+general|bbb|court"
+        r"|small\s+claims"
+        r"|council|commission|bureau)\b"
+        r"|\b(?:leav\w+|post\w*|giv\w+)\s+(?:you\s+|them\s+|it\s+)?(?:a\s+)?(?:1|one|zero)"
+        r"[- ]?stars?\b"
+        r"|\b(?:zero|0|one|1)\s+stars?\s+if\s+i\s+could\b"
+        r"|\b(?:disputing|will\s+dispute|going\s+to\s+dispute)\s+(?:it\s+|this\s+)?with\s+(?:my|the)\s+"
+        r"(?:bank|card\s+(?:company|issuer)"
+        r"|credit\s+card)"
         r"|\b(?:my|our)\s+(?:solicitor|lawyer|attorney)s?\s+(?:will|is\s+going\s+to"
         r"|are\s+going\s+to"
         r"|'ll|shall|is\s+now|are\s+now|has\s+been\s+instructed)\b",
@@ -206,7 +219,11 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         r"\b(?:treated|logged|recorded|registered|taken|handled|dealt\s+with"
         r"|escalated)\s+as\s+(?:a\s+|an\s+)?"
-        r"(?:formal|official)\s+complaint\b",
+        r"(?:formal|official)\s+complaint\b"
+        r"|\b(?:formal|official)\s+complaint\s+(?:submitted|filed|lodged|made|raised|sent)\b"
+        r"|\bto\s+(?:make\s+a\s+)?complain(?:t)?\s+about\b"
+        r"|\b(?:nobody|no\s+one|haven't|hasn't|not|never)\b.{0,40}\b(?:responded|replied|answered"
+        r"|got\s+back)\s+to\s+(?:my|our)\s+(?:\w+\s+)?complaint",
     ),
     (
         "complaint",

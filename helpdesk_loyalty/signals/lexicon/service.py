@@ -265,11 +265,14 @@ SERVICE_FAILURES: tuple[tuple[str, str, str, str], ...] = (
         "service_failure",
         "not_delivered",
         "inclusive",
-        r"\b(?:order|parcel|package|delivery|item|items|goods|replacement)\s+(?:still\s+)?"
+        r"\b(?:order|parcel|package|delivery|item|items|goods|replacement|box|kit|meal\s+kit|food"
+        r"|shopping)\s+(?:still\s+)?"
         r"(?:(?:has|have|had|did|is|was)(?:n't|\s+not|\s+never)|never)\s+(?:yet\s+|even\s+)?"
         r"(?:arrived?|turned up|turn up|come|been delivered|shown up|show up)"
         r"|\b(?:says|shows|showing|marked(?:\s+as)?)\s+(?:it\s+(?:was|has been)\s+|as\s+)?"
-        r"delivered\b.{0,30}\b(?:but|yet)\b",
+        r"delivered\b.{0,30}\b(?:but|yet)\b"
+        r"|\b(?:arrived|came|turned\s+up)\s+(?:completely\s+|totally\s+)?empty\b"
+        r"|\bempty\s+(?:box|package|parcel)\b",
     ),
     # Goods that arrived broken, damaged or wrong: what was paid for was not delivered.
     (
