@@ -107,6 +107,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("waited_hours", float, _P.waited_hours, "hours of waiting that count as a long wait"),
     Setting("waited_weight", float, _P.waited_weight, "weight of a long wait"),
+    Setting(
+        "model_threshold",
+        float,
+        _P.model_threshold,
+        "escalate when the text model reads an escalation at this probability and the phrases "
+        "fall short (0 turns it off)",
+    ),
     Setting("extra_phrases", list, [], 'more phrases that call for a supervisor, e.g. "ombudsman"'),
 )
 

@@ -64,6 +64,13 @@ SETTINGS: tuple[Setting, ...] = (
         "taken off when the complaint disputes a credit report or a debt",
     ),
     Setting(
+        "model_threshold",
+        float,
+        _P.model_threshold,
+        "flag when the text model reads a struggling payer at this probability and the phrases "
+        "fall short (0 turns it off)",
+    ),
+    Setting(
         "overdue_days", int, _P.overdue_days, "days overdue that count as not being able to pay"
     ),
     Setting(

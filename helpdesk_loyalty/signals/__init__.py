@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import empty_mapping
+from .textmodel import ModelOpinion
 
 __all__ = [
     "CustomerSignals",
+    "ModelOpinion",
     "PhraseMatch",
     "Signals",
     "TextSignals",
@@ -34,11 +36,17 @@ class PhraseMatch:
 
 @dataclass(frozen=True)
 class TextSignals:
-    """What the customer's own words say. ``sentiment`` is in [-1, 1] (negative is unhappy)."""
+    """What the customer's own words say. ``sentiment`` is in [-1, 1] (negative is unhappy);
+    ``opinions`` are the text model's (:mod:`.textmodel`) for the detectors that consult it."""
 
     text: str = ""
     sentiment: float = 0.0
     matches: tuple[PhraseMatch, ...] = ()
+    opinions: tuple[ModelOpinion, ...] = ()
+
+    def opinion(self, detector: str) -> ModelOpinion | None:
+        """The text model's opinion for ``detector``, if it was asked."""
+        return next((o for o in self.opinions if o.detector == detector), None)
 
     def of(self, category: str) -> tuple[PhraseMatch, ...]:
         """The matches of one category."""

@@ -19,12 +19,16 @@ from .customer import customer_signals
 from .phrases import find_phrases_by_sentence, unique_matches
 from .sentiment import sentiment
 from .text import clean_text
+from .textmodel import default_model
 from .ticket import ticket_signals
 
 __all__ = ["MAX_TEXT", "SignalsConfig", "compute_signals", "customer_words", "text_signals"]
 
 MAX_TEXT = 20_000
 """Characters of the customer's cleaned words the text signals read."""
+
+MODEL_DETECTORS = ("escalate", "flex")
+"""The decisions that consult the text model (a credit needs a named failure, not a likeness)."""
 
 
 def customer_words(event: TicketEvent, ticket: Ticket) -> str:
@@ -57,6 +61,9 @@ def _read(cleaned: str, config: SignalsConfig) -> TextSignals:
         text=cleaned,
         sentiment=sentiment(by_sentence, failure_ceiling=config.failure_sentiment_ceiling),
         matches=unique_matches(by_sentence),
+        opinions=tuple(default_model().opinions(cleaned, MODEL_DETECTORS).values())
+        if config.text_model
+        else (),
     )
 
 

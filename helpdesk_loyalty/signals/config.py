@@ -91,6 +91,7 @@ _SIGNAL_KEYS: dict[str, tuple[type, str]] = {
     "overdue_statuses": (list, 'overdue_statuses = ["overdue", "past_due"]'),
     "failure_sentiment_ceiling": (float, "failure_sentiment_ceiling = -0.4 (between -1 and 0)"),
     "extra_phrases": (dict, 'extra_phrases = { billing_error = ["phantom charge"] }'),
+    "text_model": (bool, "text_model = true (false: decide from the phrase concepts alone)"),
 }
 _LOWERCASE = ("top_tiers", "top_tags", "overdue_statuses")
 
@@ -110,6 +111,10 @@ def _checked(key: str, value: Any) -> Any:
     if expected is list:
         strings = _strings(where, value, fix)
         return tuple(s.lower() for s in strings) if key in _LOWERCASE else strings
+    if expected is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(where, f"{value!r} is not true or false", f"write {fix}")
+        return value
     if expected is dict:
         if not isinstance(value, dict):
             raise ConfigError(where, f"{value!r} is not a table", f"write {fix}")
@@ -159,6 +164,7 @@ class SignalsConfig:
     )
     failure_sentiment_ceiling: float = -0.4
     extra_phrases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    text_model: bool = True
     lexicon: Lexicon = field(default_factory=default_lexicon, compare=False, repr=False)
 
     @classmethod

@@ -111,6 +111,7 @@ class EscalationPolicy(Policy):
     bad_satisfaction_weight: float = 0.5
     waited_hours: float = 48.0
     waited_weight: float = 0.3
+    model_threshold: float = 0.6
     extra_phrases: tuple[str, ...] = ()
 
 
@@ -128,6 +129,7 @@ class HardshipPolicy(Policy):
     cannot_pay_weight: float = 1.0
     flex_ask_weight: float = 1.0
     other_issue_weight: float = 1.0
+    model_threshold: float = 0.55
     overdue_days: int = 30
     failed_payments: int = 2
     extra_phrases: tuple[str, ...] = ()
@@ -219,6 +221,18 @@ def assess_escalation(signals: Signals, policy: EscalationPolicy) -> Assessment:
     parts = [p for p in _text_parts(signals, policy) + _ticket_parts(signals, policy) if p[0] > 0]
     customer = signals.customer
     threshold = policy.top_customer_threshold if customer.top_customer else policy.threshold
+    opinion = signals.text.opinion("escalate")
+    if (
+        sum(w for w, _, _ in parts) + 1e-9 < threshold
+        and opinion is not None
+        and policy.model_threshold > 0
+        and opinion.probability >= policy.model_threshold
+    ):
+        # The concepts fall short but the wording as a whole reads like an escalation: enough
+        # on its own, as an ask for a manager is.
+        text = opinion.describe("an escalation")
+        model = Evidence("text_model", text, opinion.probability, policy.model_threshold)
+        parts.append((threshold, model, "reads like an escalation"))
     evidence = [e for _, e, _ in parts]
     if not any(e.signal not in AMPLIFIERS for e in evidence):
         # Coming back often or waiting long only weighs in when something is wrong: a loyal
@@ -317,6 +331,7 @@ _HARDSHIP_REASONS = {
     "cannot_pay": "can't keep up",
     "flex_ask": "asks for flexible terms",
     "custom": "a hardship phrase",
+    "model": "reads like a struggling payer",
 }
 
 
@@ -331,11 +346,33 @@ def assess_hardship(signals: Signals, policy: HardshipPolicy) -> Assessment:
     from_fields = _field_hardship(signals.customer, policy)
     if from_fields is not None:
         groups.setdefault("cannot_pay", from_fields)
+    assessment = _weigh_hardship(signals, policy, groups)
+    opinion = signals.text.opinion("flex")
+    if (
+        not assessment.fires
+        and opinion is not None
+        and policy.model_threshold > 0
+        and opinion.probability >= policy.model_threshold
+        # Words that say the customer can pay now outweigh a likeness.
+        and not signals.text.has("can_pay")
+    ):
+        # The concepts fall short but the wording as a whole reads like hardship.
+        text = opinion.describe("a struggling payer")
+        groups["model"] = Evidence("text_model", text, opinion.probability, policy.model_threshold)
+        assessment = _weigh_hardship(signals, policy, groups)
+    return assessment
+
+
+def _weigh_hardship(
+    signals: Signals, policy: HardshipPolicy, groups: dict[str, Evidence]
+) -> Assessment:
     weights = {
         "cause": policy.cause_weight,
         "cannot_pay": policy.cannot_pay_weight,
         "flex_ask": policy.flex_ask_weight,
         "custom": 1.0,
+        # The wording as a whole reads like hardship: enough on its own, like two kinds.
+        "model": policy.min_groups,
     }
     order = [g for g in _HARDSHIP_REASONS if g in groups]
     score = sum(weights[g] for g in order)

@@ -72,7 +72,7 @@ def test_no_group_configured_means_no_routing_but_the_rest_stays(make_ctx: MakeC
 
 def test_thresholds_and_weights_come_from_the_rules_file(make_ctx: MakeCtx) -> None:
     text = "I would like to close my account please."
-    strict = make_ctx(rule, text, config={"cancel_threat_weight": 0.5})
+    strict = make_ctx(rule, text, config={"cancel_threat_weight": 0.5, "model_threshold": 0})
     assert not rule.evaluate_ticket(strict).matched  # type: ignore[union-attr]
     text = "Honestly, I'm calling Watchdog about this."
     assert not rule.evaluate_ticket(make_ctx(rule, text)).matched  # type: ignore[union-attr]

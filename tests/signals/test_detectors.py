@@ -90,7 +90,7 @@ def test_hardship_counts_kinds_of_evidence_including_the_customer_fields() -> No
 def test_hardship_weights_come_from_the_policy() -> None:
     signals = Signals(text=text_signals("I lost my job last month. Can I pay next month?"))
     assert assess_hardship(signals, HardshipPolicy()).score == 2.0
-    lighter = assess_hardship(signals, HardshipPolicy(cause_weight=0.5))
+    lighter = assess_hardship(signals, HardshipPolicy(cause_weight=0.5, model_threshold=0))
     assert (lighter.score, lighter.fires) == (1.5, False)
 
 
