@@ -44,6 +44,7 @@ __all__ = [
     "Row",
     "config_from_rules",
     "in_half",
+    "lenient_labels",
     "load_config",
     "load_rows",
     "main",
@@ -58,7 +59,8 @@ LENIENT: Mapping[str, Mapping[str, frozenset[str]]] = {
 }
 
 
-def _lenient(source: str, detector: str) -> frozenset[str]:
+def lenient_labels(source: str, detector: str) -> frozenset[str]:
+    """The labels of ``source`` whose rows do not count against ``detector`` (:data:`LENIENT`)."""
     for name, by_detector in LENIENT.items():
         if source == name or source.startswith(name + "_"):
             return by_detector.get(detector, frozenset())
@@ -238,7 +240,7 @@ def _score(
             if row.labels is None:
                 continue
             counts, truth, hit = result.counts[detector], detector in row.labels, detector in fired
-            lenient = _lenient(row.source, detector)
+            lenient = lenient_labels(row.source, detector)
             if hit and not truth and not strict and (row.labels or {"none"}) <= lenient:
                 counts.ignored += 1
             elif hit and truth:

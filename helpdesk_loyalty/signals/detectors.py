@@ -149,6 +149,18 @@ def _first(matches: Sequence[PhraseMatch], category: str) -> PhraseMatch | None:
 
 
 _Part = tuple[float, Evidence, str]  # weight, evidence, reason for the summary
+
+
+def _model_evidence(
+    signals: Signals, detector: str, threshold: float, label: str
+) -> Evidence | None:
+    """The text model's opinion as evidence, when it reaches ``threshold`` (0: never asked)."""
+    opinion = signals.text.opinion(detector)
+    if opinion is None or threshold <= 0 or opinion.probability < threshold:
+        return None
+    return Evidence("text_model", opinion.describe(label), opinion.probability, threshold)
+
+
 AMPLIFIERS = frozenset({"repeat_contacts", "waited_hours"})
 _INTENTS = (
     ("wants_human", "wants_human_weight", "asks for a person", "asks for a manager or a person"),
@@ -221,17 +233,10 @@ def assess_escalation(signals: Signals, policy: EscalationPolicy) -> Assessment:
     parts = [p for p in _text_parts(signals, policy) + _ticket_parts(signals, policy) if p[0] > 0]
     customer = signals.customer
     threshold = policy.top_customer_threshold if customer.top_customer else policy.threshold
-    opinion = signals.text.opinion("escalate")
-    if (
-        sum(w for w, _, _ in parts) + 1e-9 < threshold
-        and opinion is not None
-        and policy.model_threshold > 0
-        and opinion.probability >= policy.model_threshold
-    ):
+    model = _model_evidence(signals, "escalate", policy.model_threshold, "an escalation")
+    if model is not None and sum(w for w, _, _ in parts) + 1e-9 < threshold:
         # The concepts fall short but the wording as a whole reads like an escalation: enough
         # on its own, as an ask for a manager is.
-        text = opinion.describe("an escalation")
-        model = Evidence("text_model", text, opinion.probability, policy.model_threshold)
         parts.append((threshold, model, "reads like an escalation"))
     evidence = [e for _, e, _ in parts]
     if not any(e.signal not in AMPLIFIERS for e in evidence):
@@ -347,19 +352,11 @@ def assess_hardship(signals: Signals, policy: HardshipPolicy) -> Assessment:
     if from_fields is not None:
         groups.setdefault("cannot_pay", from_fields)
     assessment = _weigh_hardship(signals, policy, groups)
-    opinion = signals.text.opinion("flex")
-    if (
-        not assessment.fires
-        and opinion is not None
-        and policy.model_threshold > 0
-        and opinion.probability >= policy.model_threshold
-        # Words that say the customer can pay now outweigh a likeness.
-        and not signals.text.has("can_pay")
-    ):
-        # The concepts fall short but the wording as a whole reads like hardship.
-        text = opinion.describe("a struggling payer")
-        groups["model"] = Evidence("text_model", text, opinion.probability, policy.model_threshold)
-        assessment = _weigh_hardship(signals, policy, groups)
+    model = _model_evidence(signals, "flex", policy.model_threshold, "a struggling payer")
+    # Only when the concepts fall short, and words saying the customer can pay now outweigh a
+    # likeness.
+    if model is not None and not assessment.fires and not signals.text.has("can_pay"):
+        assessment = _weigh_hardship(signals, policy, {**groups, "model": model})
     return assessment
 
 

@@ -36,71 +36,14 @@ _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 _TOKEN = re.compile(r"<\w+>|[a-z]+(?:'[a-z]+)?|[!?]")
 # Words that carry weight in the model but say nothing to an agent reading the evidence.
 _QUIET = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "i",
-        "i'm",
-        "i've",
-        "me",
-        "my",
-        "we",
-        "our",
-        "us",
-        "you",
-        "your",
-        "it",
-        "it's",
-        "this",
-        "that",
-        "these",
-        "those",
-        "and",
-        "or",
-        "but",
-        "so",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "from",
-        "by",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "am",
-        "do",
-        "does",
-        "did",
-        "have",
-        "has",
-        "had",
-        "can",
-        "could",
-        "will",
-        "would",
-        "not",
-        "no",
-        "please",
-        "just",
-        "now",
-        "there",
-        "here",
-        "what",
-        "how",
-        "when",
-        "why",
-        "who",
-        "!",
-        "?",
-    ]
+    re.findall(
+        r"\S+",
+        """
+        a an the i i'm i've me my we our us you your it it's this that these those and or but so
+        to of in on at for with from by is are was were be been am do does did have has had can
+        could will would not no please just now there here what how when why who ! ?
+        """,
+    )
 )
 
 
@@ -167,27 +110,30 @@ class TextModel:
             },
         }
 
-    def opinion(self, text: str, detector: str, words: int = 3) -> ModelOpinion | None:
+    def opinion(self, text: str, detector: str) -> ModelOpinion | None:
         """The probability that ``text`` is a case for ``detector``; ``None`` if the model has no
         weights for it."""
-        weights = self.weights.get(detector)
-        if weights is None:
-            return None
+        return self.opinions(text, (detector,)).get(detector)
+
+    def opinions(
+        self, text: str, detectors: Iterable[str], words: int = 3
+    ) -> dict[str, ModelOpinion]:
+        """The opinion for each of ``detectors`` the model knows, with the ``words`` that weighed
+        most for it."""
         found = features(text)
         scale = 1.0 / math.sqrt(len(found)) if found else 0.0
-        contributions = [(weights[f], f) for f in found if f in weights]
-        z = self.bias[detector] + scale * sum(w for w, _ in contributions)
-        probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        top = sorted((c for c in contributions if c[0] > 0 and not _quiet(c[1])), reverse=True)
-        return ModelOpinion(detector, round(probability, 4), tuple(f for _, f in top[:words]))
-
-    def opinions(self, text: str, detectors: Iterable[str]) -> dict[str, ModelOpinion]:
-        """:meth:`opinion` for each of ``detectors`` the model knows."""
         result = {}
         for detector in detectors:
-            found = self.opinion(text, detector)
-            if found is not None:
-                result[detector] = found
+            weights = self.weights.get(detector)
+            if weights is None:
+                continue
+            contributions = [(weights[f], f) for f in found if f in weights]
+            z = self.bias[detector] + scale * sum(w for w, _ in contributions)
+            probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            top = sorted((c for c in contributions if c[0] > 0 and not _quiet(c[1])), reverse=True)
+            result[detector] = ModelOpinion(
+                detector, round(probability, 4), tuple(f for _, f in top[:words])
+            )
         return result
 
 

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..evaluation import LENIENT, Row, in_half, load_rows
+from ..evaluation import Row, in_half, lenient_labels, load_rows
 from .text import clean_text
 from .textmodel import TextModel, features
 
@@ -35,10 +35,7 @@ KEEP = 0.02  # weights smaller than this are dropped from the file
 
 
 def _lenient(row: Row, detector: str) -> bool:
-    for name, by_detector in LENIENT.items():
-        if row.source == name or row.source.startswith(name + "_"):
-            return (row.labels or frozenset({"none"})) <= by_detector.get(detector, frozenset())
-    return False
+    return (row.labels or frozenset({"none"})) <= lenient_labels(row.source, detector)
 
 
 def _fit(vectors: list[list[int]], labels: list[int], size: int) -> tuple[list[float], float]:
