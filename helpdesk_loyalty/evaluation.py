@@ -24,7 +24,7 @@ import re
 import sys
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -372,6 +372,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="keep only the rows whose id is even (odd): tune on one half, check on the other",
     )
+    parser.add_argument(
+        "--phrases-only",
+        action="store_true",
+        help="decide from the phrase concepts alone, without the text model (as [signals] "
+        "text_model = false)",
+    )
 
 
 def run_from_args(args: argparse.Namespace, default: DetectorConfig | None = None) -> int:
@@ -379,6 +385,8 @@ def run_from_args(args: argparse.Namespace, default: DetectorConfig | None = Non
     ``default`` is the configuration when no ``--rules`` is given (built-in defaults)."""
     try:
         config = load_config(args.rules) if args.rules else default or DetectorConfig()
+        if args.phrases_only:
+            config = replace(config, signals=replace(config.signals, text_model=False))
         run_eval(
             args.files,
             config=config,

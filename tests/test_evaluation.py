@@ -178,3 +178,21 @@ def test_the_command_takes_the_same_options_as_the_module(
     assert main(args) == 0
     assert capsys.readouterr().out == from_command
     assert predictions.read_text(encoding="utf-8").strip()
+
+
+def test_phrases_only_leaves_the_text_model_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Phrases fall short here; the text model reads an escalation.
+    path = tmp_path / "one.csv"
+    path.write_text(
+        "source,id,text,original_label,detector\n"
+        'own,1,"I don\'t know, can someone actually help me",handoff,escalate\n',
+        encoding="utf-8",
+    )
+    predictions = tmp_path / "p.jsonl"
+    assert main([str(path), "--predictions", str(predictions)]) == 0
+    assert '"escalate"' in predictions.read_text(encoding="utf-8")
+    assert main([str(path), "--phrases-only", "--predictions", str(predictions)]) == 0
+    assert '"detectors": []' in predictions.read_text(encoding="utf-8")
+    capsys.readouterr()
