@@ -2,7 +2,9 @@
 
 The rule fires on a billing error (double charge, overcharge, wrong amount, unexpected fee, a
 charge the customer does not recognise, a refund owed) or a service failure (outage, missed
-appointment, faulty installation) in the customer's words. The amount comes from the policy in
+appointment, faulty installation) in the customer's words; when none is named but the text model
+reads a billing complaint, it suggests checking the account first, with a credit for a billing
+error that needs approval and words that admit nothing yet. The amount comes from the policy in
 :mod:`~helpdesk_loyalty.plugins.credit_policy`; above ``approval_threshold`` it carries the
 approval tag. The credit is **never** applied by the rule and **never** named in the words
 suggested for the customer: a person reviews and applies it. See ``docs/rules.md``.
@@ -17,7 +19,8 @@ from ..context import RuleContext
 from ..hookspecs import hookimpl
 from ..models import Evidence
 from ..pluginconfig import Setting
-from ..signals.detectors import credit_failures
+from ..signals import PhraseMatch
+from ..signals.detectors import CREDIT_MODEL_THRESHOLD, credit_failures, credit_model_evidence
 from .credit_policy import CreditPolicy, CreditRefusal, quote_credit
 
 __all__ = ["SETTINGS", "declare_settings", "evaluate_ticket"]
@@ -32,6 +35,13 @@ SETTINGS: tuple[Setting, ...] = (
         "credit_field", str, "", "ticket field that receives the suggested amount; empty: none"
     ),
     Setting("follow_up_days", int, 7, "days after solved to check the bill is right"),
+    Setting(
+        "model_threshold",
+        float,
+        CREDIT_MODEL_THRESHOLD,
+        "with no failure named, suggest checking the account when the text model reads a billing "
+        "complaint at this probability (0 turns it off)",
+    ),
     Setting(
         "share_double_charge",
         float,
@@ -113,6 +123,16 @@ _HEADLINE = {
 }
 
 
+# Words for a complaint whose failure is not named yet: nothing is admitted before the check.
+_CHECK_FIRST = (
+    "Thank you for telling us.",
+    "I'm checking your account now to see exactly what happened.",
+    "If we've got something wrong, we'll put it right, and a colleague will review a credit for "
+    "the inconvenience.",
+    "I'll let you know what I find.",
+)
+
+
 @hookimpl
 def declare_settings() -> Sequence[Setting]:
     """The settings of ``[rules.suggest_bill_credit]``."""
@@ -124,9 +144,19 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
     """Suggest a capped credit for a billing error or a service failure."""
     config = ctx.config
     failures = credit_failures(ctx.signals, tuple(config.get("extra_phrases") or ()))
-    if not failures:
-        return RuleResult.no_match("no billing error or service failure in the customer's words")
-    evidence = tuple(Evidence("phrase", f"'{f.phrase}'", f.kind) for f in failures[:3])
+    named = bool(failures)
+    if named:
+        evidence = tuple(Evidence("phrase", f"'{f.phrase}'", f.kind) for f in failures[:3])
+    else:
+        threshold = float(config.get("model_threshold", CREDIT_MODEL_THRESHOLD))
+        model = credit_model_evidence(ctx.signals, threshold)
+        if model is None:
+            return RuleResult.no_match(
+                "no billing error or service failure in the customer's words"
+            )
+        # Nothing named: quoted as a billing error, checked before anything is admitted.
+        failures = (PhraseMatch("billing_error", "billing_error", "text model"),)
+        evidence = (model,)
     quote = quote_credit(
         failures,
         ctx.signals,
@@ -137,13 +167,21 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
     )
     if isinstance(quote, CreditRefusal):
         return RuleResult.no_match(quote.reason, evidence)
-    summary = f"{_HEADLINE[quote.failure]}: correct it and consider a goodwill credit"
+    if named:
+        summary = f"{_HEADLINE[quote.failure]}: correct it and consider a goodwill credit"
+    else:
+        summary = "Reads like a billing complaint: check the account, credit only for an error"
+    needs_approval = quote.needs_approval or not named
     tags = list(config.get("tags") or ())
-    if quote.needs_approval and config.get("approval_tag"):
+    if needs_approval and config.get("approval_tag"):
         tags.append(str(config["approval_tag"]))
     actions: list[Action] = [
-        SuggestCredit(quote.amount, quote.currency, summary, quote.basis, quote.needs_approval)
+        SuggestCredit(quote.amount, quote.currency, summary, quote.basis, needs_approval)
     ]
+    if not named:
+        actions.append(
+            AddNote("No failure is named: find what went wrong on the account before any credit.")
+        )
     if tags:
         actions.append(AddTags(tuple(tags)))
     if config.get("credit_field"):
@@ -159,11 +197,15 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
         RequestFollowUp(days, "check the correction and the credit show on the next bill")
     )
     reply = (
-        f"You're right: {_WHAT[quote.failure]}, and that's our mistake.",
-        "I'm sorry for the trouble this has caused.",
-        "I've asked for it to be put right, and a colleague will review a credit for the "
-        "inconvenience.",
-        "You'll get a confirmation, and we'll check your next bill shows it.",
+        (
+            f"You're right: {_WHAT[quote.failure]}, and that's our mistake.",
+            "I'm sorry for the trouble this has caused.",
+            "I've asked for it to be put right, and a colleague will review a credit for the "
+            "inconvenience.",
+            "You'll get a confirmation, and we'll check your next bill shows it.",
+        )
+        if named
+        else _CHECK_FIRST
     )
     return RuleResult(
         matched=True,

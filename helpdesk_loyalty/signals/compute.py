@@ -27,8 +27,8 @@ __all__ = ["MAX_TEXT", "SignalsConfig", "compute_signals", "customer_words", "te
 MAX_TEXT = 20_000
 """Characters of the customer's cleaned words the text signals read."""
 
-MODEL_DETECTORS = ("escalate", "flex")
-"""The decisions that consult the text model (a credit needs a named failure, not a likeness)."""
+MODEL_DETECTORS = ("escalate", "flex", "credit")
+"""The decisions that consult the text model."""
 
 
 def customer_words(event: TicketEvent, ticket: Ticket) -> str:

@@ -30,6 +30,7 @@ from .lexicon import FALLBACK_KINDS, HARDSHIP_GROUPS
 from .phrases import find_phrases, phrase_lexicon
 
 __all__ = [
+    "CREDIT_MODEL_THRESHOLD",
     "DETECTORS",
     "Assessment",
     "DetectorConfig",
@@ -39,6 +40,7 @@ __all__ = [
     "assess_escalation",
     "assess_hardship",
     "credit_failures",
+    "credit_model_evidence",
     "detect",
     "detect_signals",
     "extra_matches",
@@ -150,6 +152,10 @@ def _first(matches: Sequence[PhraseMatch], category: str) -> PhraseMatch | None:
 
 _Part = tuple[float, Evidence, str]  # weight, evidence, reason for the summary
 
+CREDIT_MODEL_THRESHOLD = 0.8
+"""The text model's probability at which a message with no named failure reads like a billing
+complaint: chosen by cross-validation over the training files (docs/rules.md)."""
+
 
 def _model_evidence(
     signals: Signals, detector: str, threshold: float, label: str
@@ -260,6 +266,15 @@ def _value_text(signals: Signals) -> str:
     if customer.monthly_spend is not None:
         details.append(f"{customer.currency} {customer.monthly_spend:,.2f}/month")
     return "top customer" + (f" ({', '.join(details)})" if details else "")
+
+
+def credit_model_evidence(
+    signals: Signals, threshold: float = CREDIT_MODEL_THRESHOLD
+) -> Evidence | None:
+    """The text model's opinion that the words read like a billing complaint, as evidence, when
+    it reaches ``threshold``. The credit rule uses it only when no failure is named, and then
+    asks the agent to check the account before anything else."""
+    return _model_evidence(signals, "credit", threshold, "a billing complaint")
 
 
 def credit_failures(signals: Signals, extra_phrases: Sequence[str] = ()) -> tuple[PhraseMatch, ...]:
@@ -398,6 +413,7 @@ class DetectorConfig:
     escalation: EscalationPolicy = field(default_factory=EscalationPolicy)
     hardship: HardshipPolicy = field(default_factory=HardshipPolicy)
     credit_extra_phrases: tuple[str, ...] = ()
+    credit_model_threshold: float = CREDIT_MODEL_THRESHOLD
 
     @classmethod
     def from_settings(
@@ -410,6 +426,7 @@ class DetectorConfig:
             escalation=EscalationPolicy.from_settings(rules.get("escalate_to_supervisor", {})),
             hardship=HardshipPolicy.from_settings(rules.get("flag_struggling_payer", {})),
             credit_extra_phrases=tuple(credit.get("extra_phrases", ())),
+            credit_model_threshold=float(credit.get("model_threshold", CREDIT_MODEL_THRESHOLD)),
         )
 
 
@@ -418,7 +435,9 @@ def detect_signals(signals: Signals, config: DetectorConfig) -> set[str]:
     fired = set()
     if assess_escalation(signals, config.escalation).fires:
         fired.add("escalate")
-    if credit_failures(signals, config.credit_extra_phrases):
+    if credit_failures(signals, config.credit_extra_phrases) or credit_model_evidence(
+        signals, config.credit_model_threshold
+    ):
         fired.add("credit")
     if assess_hardship(signals, config.hardship).fires:
         fired.add("flex")

@@ -168,3 +168,30 @@ def test_a_companys_own_service_failure_phrase_is_priced_like_an_outage(make_ctx
     text = "The fibre was supposed to be live on Monday and we are still waiting."
     credit = suggestion(rule.evaluate_ticket(make_ctx(rule, text, monthly_spend=100.0)))
     assert credit.amount == 10.0 and credit.basis.endswith("(outage)")
+
+
+UNNAMED = (
+    "I got charged for my order and the payment amount on my statement is not what I paid at "
+    "the till"
+)
+
+
+def test_a_billing_complaint_with_no_named_failure_is_checked_before_anything_is_admitted(
+    make_ctx: MakeCtx,
+) -> None:
+    result = rule.evaluate_ticket(make_ctx(rule, UNNAMED, monthly_spend=80.0))
+    credit = suggestion(result)
+    assert result is not None
+    assert result.evidence[0].signal == "text_model"
+    assert result.evidence[0].text.startswith("reads like a billing complaint (0.")
+    assert result.summary.startswith("Reads like a billing complaint: check the account")
+    assert credit.needs_approval and credit.basis.endswith("(billing error)")
+    assert AddTags(("loyalty-credit-suggested", "credit-needs-approval")) in result.actions
+    assert (
+        AddNote("No failure is named: find what went wrong on the account before any credit.")
+        in result.actions
+    )
+    words = " ".join(result.reply)
+    assert "You're right" not in words and "checking your account" in words
+    off = rule.evaluate_ticket(make_ctx(rule, UNNAMED, config={"model_threshold": 0}))
+    assert off is not None and not off.matched
