@@ -3,8 +3,8 @@
 The rule fires on a billing error (double charge, overcharge, wrong amount, unexpected fee, a
 charge the customer does not recognise, a refund owed) or a service failure (outage, missed
 appointment, faulty installation) in the customer's words; when none is named but the text model
-reads a billing complaint, it suggests checking the account first, with a credit for a billing
-error that needs approval and words that admit nothing yet. The amount comes from the policy in
+reads a billing complaint, it asks the agent to check the account first, with no amount and
+words that admit nothing yet. The amount comes from the policy in
 :mod:`~helpdesk_loyalty.plugins.credit_policy`; above ``approval_threshold`` it carries the
 approval tag. The credit is **never** applied by the rule and **never** named in the words
 suggested for the customer: a person reviews and applies it. See ``docs/rules.md``.
@@ -19,7 +19,6 @@ from ..context import RuleContext
 from ..hookspecs import hookimpl
 from ..models import Evidence
 from ..pluginconfig import Setting
-from ..signals import PhraseMatch
 from ..signals.detectors import CREDIT_MODEL_THRESHOLD, credit_failures, credit_model_evidence
 from .credit_policy import CreditPolicy, CreditRefusal, quote_credit
 
@@ -144,8 +143,7 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
     """Suggest a capped credit for a billing error or a service failure."""
     config = ctx.config
     failures = credit_failures(ctx.signals, tuple(config.get("extra_phrases") or ()))
-    named = bool(failures)
-    if named:
+    if failures:
         evidence = tuple(Evidence("phrase", f"'{f.phrase}'", f.kind) for f in failures[:3])
     else:
         threshold = float(config.get("model_threshold", CREDIT_MODEL_THRESHOLD))
@@ -154,9 +152,20 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
             return RuleResult.no_match(
                 "no billing error or service failure in the customer's words"
             )
-        # Nothing named: quoted as a billing error, checked before anything is admitted.
-        failures = (PhraseMatch("billing_error", "billing_error", "text model"),)
-        evidence = (model,)
+        # Nothing named: no amount (it would count against the caps and block the credit the
+        # real failure earns), nothing admitted, the account checked first.
+        return RuleResult(
+            matched=True,
+            summary="Reads like a billing complaint: check the account; a credit only for an error",
+            evidence=(model,),
+            actions=(
+                AddNote(
+                    "No failure is named: find what went wrong on the account; suggest a credit "
+                    "once an error is found."
+                ),
+            ),
+            reply=_CHECK_FIRST,
+        )
     quote = quote_credit(
         failures,
         ctx.signals,
@@ -167,21 +176,13 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
     )
     if isinstance(quote, CreditRefusal):
         return RuleResult.no_match(quote.reason, evidence)
-    if named:
-        summary = f"{_HEADLINE[quote.failure]}: correct it and consider a goodwill credit"
-    else:
-        summary = "Reads like a billing complaint: check the account, credit only for an error"
-    needs_approval = quote.needs_approval or not named
+    summary = f"{_HEADLINE[quote.failure]}: correct it and consider a goodwill credit"
     tags = list(config.get("tags") or ())
-    if needs_approval and config.get("approval_tag"):
+    if quote.needs_approval and config.get("approval_tag"):
         tags.append(str(config["approval_tag"]))
     actions: list[Action] = [
-        SuggestCredit(quote.amount, quote.currency, summary, quote.basis, needs_approval)
+        SuggestCredit(quote.amount, quote.currency, summary, quote.basis, quote.needs_approval)
     ]
-    if not named:
-        actions.append(
-            AddNote("No failure is named: find what went wrong on the account before any credit.")
-        )
     if tags:
         actions.append(AddTags(tuple(tags)))
     if config.get("credit_field"):
@@ -197,15 +198,11 @@ def evaluate_ticket(ctx: RuleContext) -> RuleResult | None:
         RequestFollowUp(days, "check the correction and the credit show on the next bill")
     )
     reply = (
-        (
-            f"You're right: {_WHAT[quote.failure]}, and that's our mistake.",
-            "I'm sorry for the trouble this has caused.",
-            "I've asked for it to be put right, and a colleague will review a credit for the "
-            "inconvenience.",
-            "You'll get a confirmation, and we'll check your next bill shows it.",
-        )
-        if named
-        else _CHECK_FIRST
+        f"You're right: {_WHAT[quote.failure]}, and that's our mistake.",
+        "I'm sorry for the trouble this has caused.",
+        "I've asked for it to be put right, and a colleague will review a credit for the "
+        "inconvenience.",
+        "You'll get a confirmation, and we'll check your next bill shows it.",
     )
     return RuleResult(
         matched=True,

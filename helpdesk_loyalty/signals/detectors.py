@@ -8,7 +8,9 @@ of the code the rules run, not of a copy.
 - **escalate** adds weights of distinct signals (asks for a person, threatens to leave, a formal
   complaint, negative sentiment, a failure, repeat contacts, a reopen, an SLA breach, a bad
   rating, a long wait) and compares the sum with a threshold that is lower for top customers.
-- **credit** fires on a billing error or a service failure in the customer's words.
+- **credit** fires on a billing error or a service failure in the customer's words, or, with
+  none named, when the text model reads a billing complaint (the rule then only asks for a
+  check). Escalation and hardship consult the text model too when their phrases fall short.
 - **flex** weighs distinct kinds of hardship evidence: a cause (lost job, medical bills), not
   being able to pay (can't afford, behind on payments, or overdue/failed payments in the
   customer's fields) and asking for flexible terms (payment plan, extension). A complaint that

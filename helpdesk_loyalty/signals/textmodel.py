@@ -6,8 +6,7 @@ finds words it has not seen. This model, trained on the labelled sets the projec
 writers it was not trained on it raised recall by about ten points at the same precision
 (``docs/rules.md``). The escalation and struggling-payer decisions use it when the lexicon alone
 falls short and say so in the evidence ("reads like an escalation (0.81): 'manager', 'speak'");
-a bill credit never rests on it, because an amount and the words to the customer need a named
-failure.
+the credit rule, with no failure named, only asks the agent to check the account (no amount).
 
 Inference is a dictionary lookup per word and word pair; the weights ship with the package
 (``textmodel.json``) and :mod:`.train_textmodel` rebuilds them.
@@ -28,7 +27,7 @@ __all__ = ["ModelOpinion", "TextModel", "default_model", "features", "tokens"]
 
 _MONEY = re.compile(
     r"\{\$[\d,.]+\}|[$£€]\s?\d[\d,]*(?:\.\d+)?"
-    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|usd|eur|euros|gbp|pounds|bucks|quid)\b",
+    r"|(?<![\d,.])\d[\d,]*(?:\.\d+)?\s?(?:dollars|usd|eur|euros|gbp|pounds|bucks|quid)\b",
     re.IGNORECASE,
 )
 _REDACTED = re.compile(r"\bX{2,}(?:[/X]*X+)?\b|\bXX/XX/\S*")

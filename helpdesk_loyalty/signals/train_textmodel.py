@@ -38,8 +38,12 @@ def _lenient(row: Row, detector: str) -> bool:
     return (row.labels or frozenset({"none"})) <= lenient_labels(row.source, detector)
 
 
-def _fit(vectors: list[list[int]], labels: list[int], size: int) -> tuple[list[float], float]:
-    """L2 logistic regression by stochastic gradient descent, L2 applied lazily by scaling."""
+def _fit(
+    vectors: list[list[int]], scales: list[float], labels: list[int], size: int
+) -> tuple[list[float], float]:
+    """L2 logistic regression by stochastic gradient descent, L2 applied lazily by scaling.
+    ``scales[k]`` is row k's feature value: ``1/sqrt(n)`` over all its features, known or not,
+    as :meth:`.TextModel.opinions` computes it."""
     weights, scale, bias, step_count = [0.0] * size, 1.0, 0.0, 0
     order = list(range(len(vectors)))
     rng = random.Random(SEED)
@@ -49,7 +53,7 @@ def _fit(vectors: list[list[int]], labels: list[int], size: int) -> tuple[list[f
             step_count += 1
             rate = 0.5 / (1 + 0.5 * L2 * step_count)
             row = vectors[k]
-            x = 1.0 / math.sqrt(len(row)) if row else 0.0
+            x = scales[k]
             z = bias + scale * x * sum(weights[i] for i in row)
             p = 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
             gradient = p - labels[k]
@@ -78,8 +82,9 @@ def train(rows: Sequence[Row]) -> TextModel:
         vocabulary = sorted(f for f, n in counts.items() if n >= MIN_ROWS)
         index = {f: i for i, f in enumerate(vocabulary)}
         vectors = [sorted(index[f] for f in fs if f in index) for fs in found]
+        scales = [1.0 / math.sqrt(len(fs)) if fs else 0.0 for fs in found]
         labels = [1 if detector in (r.labels or ()) else 0 for r in used]
-        fitted, bias[detector] = _fit(vectors, labels, len(vocabulary))
+        fitted, bias[detector] = _fit(vectors, scales, labels, len(vocabulary))
         weights[detector] = {
             f: round(w, 4) for f, w in zip(vocabulary, fitted, strict=True) if abs(w) >= KEEP
         }

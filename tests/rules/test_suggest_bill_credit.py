@@ -180,17 +180,13 @@ def test_a_billing_complaint_with_no_named_failure_is_checked_before_anything_is
     make_ctx: MakeCtx,
 ) -> None:
     result = rule.evaluate_ticket(make_ctx(rule, UNNAMED, monthly_spend=80.0))
-    credit = suggestion(result)
-    assert result is not None
+    assert result is not None and result.matched
     assert result.evidence[0].signal == "text_model"
     assert result.evidence[0].text.startswith("reads like a billing complaint (0.")
     assert result.summary.startswith("Reads like a billing complaint: check the account")
-    assert credit.needs_approval and credit.basis.endswith("(billing error)")
-    assert AddTags(("loyalty-credit-suggested", "credit-needs-approval")) in result.actions
-    assert (
-        AddNote("No failure is named: find what went wrong on the account before any credit.")
-        in result.actions
-    )
+    # No amount: nothing counts against the caps or blocks the credit a named failure earns.
+    assert not any(isinstance(a, SuggestCredit) for a in result.actions)
+    assert any(isinstance(a, AddNote) and "No failure is named" in a.text for a in result.actions)
     words = " ".join(result.reply)
     assert "You're right" not in words and "checking your account" in words
     off = rule.evaluate_ticket(make_ctx(rule, UNNAMED, config={"model_threshold": 0}))

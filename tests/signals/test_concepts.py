@@ -64,6 +64,13 @@ def kinds(text: str) -> set[tuple[str, str]]:
         "The parcel turned up completely empty.",
         "Paid for the annual plan, the service closed after a month and they won't refund.",
         "The chemist ran my card twice.",
+        "I thought it would be fixed by now but you charged me twice again this month.",
+        "Thanks for the credit, but I was charged twice again this month.",
+        "For my records, you charged me twice on 3 March and I want it refunded.",
+        "The refund for the duplicate payment never arrived.",
+        "My sister thinks I was overcharged, the bill is $80 instead of $40.",
+        "If the double charge from Monday isn't reversed, who do I speak to?",
+        "My bill went up $20 without warning, I understand prices rise but this is a 50% jump.",
     ],
 )
 def test_billing_errors_in_other_words(text: str) -> None:
@@ -131,6 +138,15 @@ def test_service_failures_in_other_words(text: str) -> None:
         "I'd like to pay off the rest of my loan early, what's the process?",
         "The internet was out for ten minutes but it's back now, thanks.",
         "What happens if I miss a payment next year?",
+        "Can I pay twice a month instead of once?",
+        "Your update went through twice as fast as before.",
+        "Please take that off my bill next month, I no longer need the sports package.",
+        "Is VAT charged on top of the listed price?",
+        "I'm still getting paper bills, how do I switch to e-billing?",
+        "We will leave the router on overnight as you suggested.",
+        "I want to delete my profile picture, how do I do that?",
+        "I'm talking to my lawyer about my will, how do I add a beneficiary?",
+        "My parcel will be late this week, can I split the payment into instalments?",
     ],
 )
 def test_polite_questions_and_negations_fire_nothing(text: str) -> None:

@@ -15,6 +15,7 @@ from .words import (
     RATE_N,
     RIGHT,
     TIMES,
+    TIMES_EVENT,
 )
 
 __all__ = ["BILLING_ERRORS"]
@@ -75,15 +76,16 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         "double_charge",
         "plain",
         r"\b(?:processed|went\s+out|gone\s+out|came\s+out|come\s+out|went\s+through|gone\s+through"
-        rf"|posted|deducted|debited|applied|taken\s+out|left\s+my\s+account)\s+{TIMES}"
+        rf"|posted|deducted|debited|applied|taken\s+out|left\s+my\s+account)\s+{TIMES_EVENT}"
         rf"|\b{CHARGE_N}\s+(?:\w+\s+){{0,3}}?(?:duplicated|repeated|doubled(?:\s+up)?)\b"
         r"|\bduplicated\s+(?:\w+\s+)?(?:charges?|payments?|transactions?|debits?|bills?)"
         r"|\b(?:same|exact\s+same|identical)\s+(?:amount|payment|charge|sum|fee)\b.{0,60}\b(?:went"
         r"|came\s+out"
         r"|was\s+taken|taken|debited|charged|drafted|deducted)\s+(?:out\s+)?again\b"
-        rf"|\b(?:pay|paid|paying)\s+(?:for\s+)?(?:it\s+|this\s+|that\s+)?{TIMES}"
-        rf"|\b(?:see|seeing|saw)\s+(?:it|this|that|them)\s+{TIMES}"
-        rf"|\b(?:ran|rang|swiped|processed|put\s+through)\s+(?:\w+\s+){{0,3}}?{TIMES}",
+        rf"|\b(?:paid|i\s+pay|we\s+pay)\s+(?:for\s+)?(?:it\s+|this\s+|that\s+)?{TIMES_EVENT}"
+        rf"|\b(?:see|seeing|saw)\s+(?:it|this|that|them)\s+{TIMES_EVENT}\s+(?:in|on)\s+(?:the\s+app|my\s+"
+        r"(?:statement|account|app|card|bank))"
+        rf"|\b(?:ran|rang|swiped|put\s+through)\s+(?:\w+\s+){{0,3}}?{TIMES_EVENT}",
     ),
     (
         "billing_error",
@@ -127,16 +129,13 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:bills?|invoices?|charges?|amounts?)\s+(?:were|was|have\s+been|are"
         r"|got)\s+(?:\w+\s+)?inflated\b"
         r"|\brecalculat\w+\s+(?:it|them|the|my|our|this|that)\b"
-        r"|\b(?:bills?|invoices?|charges?|statements?)\s+(?:\w+\s+){0,3}?(?:be\s+)?(?:recalculated"
-        r"|re-calculated|corrected|adjusted|amended|reissued|re-issued)\b"
-        r"|\b(?:take|knock|remove|get)\s+(?:it|that|this|them|those|(?:the|this"
-        r"|that)\s+(?:\w+\s+)?(?:charges?"
-        r"|fees?))\s+off\s+"
-        r"(?:my|the|our)\s+(?:bill|invoice|statement|account)"
+        r"|\b(?:can|could|should|please)\s+(?:the|my|our|these|those|this)\s+(?:\w+\s+){0,3}?(?:bills?"
+        r"|invoices?|charges?|statements?)\s+(?:\w+\s+){0,2}?be\s+(?:recalculated|re-calculated|corrected"
+        r"|adjusted|amended|reissued|re-issued)\b"
+        r"|\b(?:take|knock)\s+(?:the|this|that)\s+(?:\w+\s+)?(?:charges?|fees?)\s+off\s+(?:my|the|our)\s+"
+        r"(?:bill|invoice|statement|account)"
         r"|\b(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:take|knock)\s+(?:it|that|this"
-        r"|them)\s+off\b"
-        rf"|\bwhat\s+(?:exactly\s+)?(?:am\s+i"
-        rf"|are\s+we)\s+(?:even\s+)?paying\s+(?:{MONEY}\s+)?(?:\w+\s+)?for\b"
+        r"|them)\s+off\b(?![^.?!]*\b(?:next|from|going\s+forward|no\s+longer)\b)"
         r"|\b(?:charged|billed|invoiced|taken|debited)\b.{0,60}\b(?:must|has\s+to)\s+be\s+(?:a|an"
         r"|some)\s+"
         r"(?:mistake|error)\b"
@@ -188,7 +187,8 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         r"\b(?:less|fewer)\s+(?:cash|money)\s+than"
         r"|\b(?:got|received|gave\s+me|given|dispensed"
-        r"|came\s+out\s+with)\s+less\s+(?:\w+\s+)?than\b"
+        r"|came\s+out\s+with)\s+less\s+(?:cash\s+|money\s+)?than\s+(?:what\s+)?(?:the\s+(?:app|screen"
+        r"|machine|atm|receipt)|i\s+(?:asked|requested|withdrew|took|paid))"
         rf"|\bonly\s+(?:{MONEY}|\d+)\s+(?:\w+\s+)?(?:came out|was dispensed|was given|came through)"
         r"|\bwrong\s+(?:\w+\s+){0,2}?(?:notes|cash|change)\b"
         r"|\b(?:cash|money|notes)\s+(?:\w+\s+)?(?:is|was|are|were)\s+missing\b"
@@ -510,7 +510,7 @@ BILLING_ERRORS: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         r"\b(?:unfamiliar|mystery|mysterious|random|odd|unexplained|unidentified"
         r"|tiny)\s+(?:\w+\s+)?"
-        rf"(?:{CHARGE_N}|dd|deductions?|withdrawals?|amounts?|sums?)\b"
+        rf"(?:{CHARGE_N}|dd|deductions?|withdrawals?)\b"
         r"|\b(?:direct\s+debits?|dd|mandate|standing\s+order)\b.{0,60}\bwithout\s+(?:(?:my|our"
         r"|any)\s+"
         r"(?:permission|consent|authori[sz]ation|agreement|approval|knowledge)|asking|telling)"

@@ -60,7 +60,7 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         rf"\bwhy\b.{{0,50}}\b(?:charg\w*|billed|invoiced|{FEE_N}|surcharg\w*)"
         rf"|\b(?:charg(?:ed|ing)|fees?)\b.{{0,60}}\bwhy\b"
-        rf"|\bwhat(?:\s+is|\s+are|\s+was|'s|s)\s+(?:this|that|these|the)\s+(?:{MONEY}\s+"
+        rf"|\bwhat(?:\s+is|\s+are|\s+was)\s+(?:this|that|these|the)\s+(?:{MONEY}\s+"
         rf"|\w+\s+){{0,2}}?{FEE_N}"
         rf"|\bwhere\s+did\s+(?:this|that|the)\s+(?:\w+\s+)?(?:{FEE_N}|{CHARGE_N})\s+come from",
     ),
@@ -85,7 +85,8 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         r"|didn't receive|did not receive|downgraded from|switched from|no longer have"
         r"|don't have|never ordered|didn't order)"
         r"|\bstop\s+taking\s+(?:money|payments?)\b"
-        r"|\bstill\s+(?:getting|receiving|being\s+sent|sending\s+me)\s+(?:\w+\s+)?(?:bills?|invoices?)\b"
+        r"|\bstill\s+(?:getting|receiving|being\s+sent|sending\s+me)\s+(?!paper\b|e-?mail|printed\b)"
+        r"(?:\w+\s+)?(?:bills?|invoices?)\b"
         r"|\b(?:even\s+though|although|when|despite|after)\s+(?:the\s+|my\s+)?(?:balance|account|loan)\s+"
         r"(?:was|is|had\s+been|has\s+been)\s+(?:already\s+)?(?:zero|paid\s+off|closed|settled|cleared)\b"
         r"|\bstill\s+being\s+(?:billed|charged|debited|invoiced)\b"
@@ -123,21 +124,21 @@ UNEXPECTED_FEES: tuple[tuple[str, str, str, str], ...] = (
         "plain",
         rf"\b{FEE_N}\s+(?:of\s+\S+\s+)?(?:was|were|has\s+been|have\s+been|got|is\s+being)\s+(?:taken|charged"
         r"|deducted|applied|added|debited|slapped)\b"
-        r"|\b(?:charged|billed|took|taken|added|charging)\s+(?:me\s+|us\s+)?(?:something|a\s+bit"
-        r"|extra|more|a\s+fee)?\s*on\s+top\b"
+        r"|\b(?:charged|billed|took|taken|added|charging)\s+(?:me|us)\s+(?:something\s+|a\s+bit\s+"
+        r"|extra\s+|more\s+|a\s+fee\s+)?on\s+top\b"
         r"|\b(?:taking|took|takes|taken)\s+a\s+cut\b"
         r"|\b(?:took|take|taking|taken|charged|charging)\s+(?:a\s+|an?\s+\w+\s+)?(?:commission|percentage"
         r"|surcharge)\b"
         r"|\bextra\s+(?:bit|amount|money|something)\s+(?:\w+\s+)?(?:taken|charged|deducted|added)\b"
         r"|\b(?:transfer|payment|purchase|withdrawal|top[- ]?up)\s+(?:\w+\s+)?cost\s+(?:me|us)\b"
+        r"(?!\s+nothing)"
         r"|\b(?:i've|i\s+have|i|we've|we\s+have|we)\s+(?:just\s+)?(?:been|got|was|were)\s+charged\s+for\s+"
         r"(?:it|that|this|sending|transferring|making|a\s+(?:bank\s+)?transfer)\b"
         r"|\byou\s+(?:charged|billed)\s+(?:me|us)\s+for\b"
-        rf"|\b{FEE_N}\s+(?:that\s+)?(?:came\s+with|attached\s+to|added\s+to|on\s+top\s+of)\s+(?:my|the|this)\b"
+        rf"|\b{FEE_N}\s+(?:that\s+)?(?:came\s+with|attached\s+to|on\s+top\s+of)\s+(?:my|the|this)\b"
         r"|\b(?:recipient|they|he|she)\s+(?:only\s+)?(?:got|received)\s+less\b"
         rf"|\b{FEE_N}\b.{{0,40}}\b(?:isn't|is\s+not|wasn't|was\s+not)\s+(?:\w+\s+)?(?:in|part\s+of|on)\s+"
-        r"(?:my|the|our|your)\s+(?:agreement|contract|terms|plan|menu|price\s+list|quote)"
-        r"|\b(?:meant|supposed)\s+to\s+(?:be\s+)?(?:charged|billed)\b",
+        r"(?:my|the|our|your)\s+(?:agreement|contract|terms|plan|menu|price\s+list|quote)",
     ),
     (
         "billing_error",

@@ -19,29 +19,37 @@ _HYPOTHETICAL = (
     r"|^\W*(?:what\s+if|what\s+happens\s+if|suppose|supposing)\b(?!.*\b(?:because|since|as\s+i"
     r"|lost\s+my|i've|i\s+have\s+been|i\s+was|i\s+got)\b).*"
     r"|^\W*if\b(?![^?]*\b(?:i've|i\s+have|i\s+was|i\s+got|i'd\s+been|you've|you\s+have|you\s+charged"
-    r"|was\s+charged|been\s+charged|you\s+took|again)\b)[^?]*\?\s*$"
+    r"|was\s+charged|been\s+charged|you\s+took|again|isn't|hasn't|haven't|aren't|wasn't|still"
+    r"|running|already)\b)[^?]*\?\s*$"
     r"|^\W*(?:is\s+it\s+true|is\s+it\s+normal|is\s+that\s+normal)\b(?![^?]*\b(?:i\s+was|i've|i\s+got"
     r"|charged|billed|taken|debited)\b)[^?]*\?\s*$"
 )
-# Said to be resolved, mistaken or for the record, within the sentence.
+# Said to be resolved, mistaken or for the record, within the sentence; never when the same
+# sentence says the problem goes on ("again", "still", "keeps", "never showed up").
+_ONGOING = (
+    r"(?!.*\b(?:again|still|keeps?|kept|no\s+one|nobody|never\s+(?:showed|came|arrived|turned"
+    r"|received|got|fixed|sorted))\b)"
+)
 _RESOLVED = (
-    r"^(?=.*\b(?:i|we|she|he|they|my\s+\w+)\s+(?:had\s+)?(?:thought|assumed|believed)\b.{0,120}\bbut\b).*"
-    r"|^(?=.*\b(?:turns?\s+out|turned\s+out|my\s+mistake|my\s+bad|my\s+error|i\s+misread|false\s+alarm"
+    r"^" + _ONGOING + r"(?:"
+    r"(?=.*\b(?:i|we|she|he|they|my\s+\w+)\s+(?:had\s+)?(?:thought|assumed|believed)\b.{0,120}\bbut\b)"
+    r"|(?=.*\b(?:turns?\s+out|turned\s+out|my\s+mistake|my\s+bad|my\s+error|i\s+misread|false\s+alarm"
     r"|panic\s+over|ignore\s+my\s+(?:last|previous|earlier)|nothing\s+to\s+do\s+with\s+(?:you|your)"
     r"|no\s+(?:further\s+)?action\s+(?:is\s+)?(?:needed|required)|nothing\s+(?:for\s+(?:us|you)\s+)?to\s+"
-    r"(?:do|action)(?!\s+with)|so\s+(?:it's|it\s+is)\s+on\s+file|for\s+(?:the|our|my|your)\s+(?:audit|records)"
-    r"|this\s+one's\s+closed|no\s+need\s+for\s+(?:a|the|any)\s+refund|hold\s+off\s+on\s+(?:that|the|my)"
-    r"|after\s+all(?!\s+(?:my|our|the|this|that|these|those|i|we)\b)"
+    r"(?:do|action)(?!\s+with)|so\s+(?:it's|it\s+is)\s+on\s+file|for\s+(?:the|our)\s+(?:audit|records)"
+    r"|this\s+one's\s+closed|hold\s+off\s+on\s+(?:that|the|my)"
+    r"|after\s+all(?!\s*,)(?!\s+(?:my|our|the|this|that|these|those|i|we)\b)"
     r"|(?:it's|it\s+is|it\s+was|was|is|came)\s+back\s+(?:now|on\s+now|up\s+now|within|after)"
-    r"|all\s+good\s+now|back\s+to\s+normal)\b).*"
-    r"|^(?=.*\b(?:already|have|has|'ve)\s+(?:been\s+)?(?:refunded|credited|reimbursed|reversed)\b"
-    r"(?![^.]{0,80}\b(?:but|yet|however|still|again)\b)).*"
-    r"|^(?=.*\b(?:refund|credit|money)\b(?:(?!n't|\bnot\b|\bnever\b|\bno\b).){0,40}\b(?:received"
+    r"|all\s+good\s+now|back\s+to\s+normal)\b)"
+    r"|(?=.*\b(?:already|have|has|'ve)\s+(?:been\s+)?(?:refunded|credited|reimbursed|reversed)\b"
+    r"(?![^.]{0,80}\b(?:but|yet|however)\b))"
+    r"|(?=.*\b(?:refund|credit|money)\b(?:(?!n't|\bnot\b|\bnever\b|\bno\b).){0,40}\b(?:received"
     r"|(?:was|is|has\s+been)\s+(?:already\s+)?"
-    r"(?:in\s+my\s+account|there|on\s+my\s+(?:card|account|bill)))\b(?![^.]{0,60}\b(?:but|yet|however"
-    r"|still|again)\b)).*"
-    r"|^(?=.*\b(?:appreciate|thanks?\s+(?:for|you\s+for))\s+(?:the\s+)?(?:credit|refund|compensation"
-    r"|goodwill)).*"
+    r"(?:in\s+my\s+account|there|on\s+my\s+(?:card|account|bill)))\b(?![^.]{0,60}\b(?:but|yet"
+    r"|however)\b))"
+    r"|(?=.*\b(?:appreciate|thanks?\s+(?:for|you\s+for))\s+(?:the\s+)?(?:credit|refund|compensation"
+    r"|goodwill)\b(?![^.]{0,80}\b(?:but|however)\b))"
+    r").*"
 )
 
 GUARDS: tuple[tuple[str, str], ...] = (
@@ -113,6 +121,12 @@ GUARDS: tuple[tuple[str, str], ...] = (
         r"|\b(?:plan|arrangement|amount|payment|payments|something|terms?|figure|sum)\s+(?:that\s+)?(?:i|we)\s+"
         r"(?:can|could)\s+(?:actually\s+|realistically\s+|genuinely\s+)?afford",
     ),
+    # A plan to pay for something new is buying on credit, not struggling.
+    (
+        "hardship.payment_plan",
+        r"\b(?:payment\s+plan|instal?l?ments?|split\s+the\s+(?:payment|cost)|spread\s+the\s+cost)\b"
+        r".{0,40}\bfor\s+(?:a|the|my|our)\s+new\b",
+    ),
     # A telephone extension is not more time to pay; nor is a collector asking what the
     # customer could pay ("she asked if I could do $50").
     (
@@ -156,13 +170,17 @@ GUARDS: tuple[tuple[str, str], ...] = (
     # should I be worried?", "our neighbour's engineer never showed up".
     (
         "billing_error",
-        r"^(?=.*\b(?:my|our|a)\s+(?:friend|neighbou?r|colleague|co-?worker|cousin|brother|sister)"
+        r"^(?!.*\b(?:i\s+was|i've\s+been|i\s+got|my\s+(?:bill|account|card|statement)|neither\s+did"
+        r"\s+mine|mine\s+(?:too|as\s+well)|so\s+was\s+i)\b)"
+        r"(?=.*\b(?:my|our|a)\s+(?:friend|neighbou?r|colleague|co-?worker|cousin|brother|sister)"
         r"(?:'s)?\b(?:\s+\w+){0,2}?\s+(?:was|were|got|had|reckons|says|said|thinks|thought|claims"
         r"|never)\b).*",
     ),
     (
         "service_failure",
-        r"^(?=.*\b(?:my|our|a)\s+(?:friend|neighbou?r|colleague|co-?worker|cousin|brother|sister)"
+        r"^(?!.*\b(?:i\s+was|i've\s+been|i\s+got|my\s+(?:bill|account|card|statement)|neither\s+did"
+        r"\s+mine|mine\s+(?:too|as\s+well)|so\s+was\s+i)\b)"
+        r"(?=.*\b(?:my|our|a)\s+(?:friend|neighbou?r|colleague|co-?worker|cousin|brother|sister)"
         r"(?:'s)?\b(?:\s+\w+){0,2}?\s+(?:was|were|got|had|reckons|says|said|thinks|thought|claims"
         r"|never)\b).*",
     ),
@@ -195,7 +213,8 @@ GUARDS: tuple[tuple[str, str], ...] = (
     (
         "billing_error.unexpected_fee",
         r"^(?=.*\b(?:makes\s+sense|that's\s+fine|that\s+is\s+fine|which\s+is\s+fine|i\s+understand"
-        r"|fair\s+enough|no\s+problem|i\s+knew|which\s+i\s+knew|i\s+accept)\b).*"
+        r"|fair\s+enough|no\s+problem|i\s+knew|which\s+i\s+knew|i\s+accept)\b)"
+        r"(?!.*\b(?:but|without\s+(?:warning|notice|telling))\b).*"
         r"|\b(?:going\s+up|will\s+go\s+up|is\s+rising|will\s+rise|increasing)\b.{0,30}\bfrom\s+(?:the\s+)?"
         r"(?:\d|next|january|february|march|april|may|june|july|august|september|october|november"
         r"|december)",
@@ -203,7 +222,8 @@ GUARDS: tuple[tuple[str, str], ...] = (
     # "The refund for last month's duplicate payment arrived": an error already put right.
     (
         "billing_error",
-        r"\b(?:refund|credit|money)\s+for\s+(?:\S+\s+){0,5}?(?:has\s+)?(?:arrived|came\s+through"
+        r"\b(?:refund|credit|money)\s+for\s+(?:(?!never\b|not\b|\S*n't\b)\S+\s+){0,5}?(?:has\s+)?"
+        r"(?:arrived|came\s+through"
         r"|come\s+through|landed|showed\s+up|cleared)\b",
     ),
     (

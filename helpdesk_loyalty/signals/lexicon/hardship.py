@@ -37,7 +37,7 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:paycheck|pay\s*check|wages?|salary|pay|income)\s+(?:was|is|were|came\s+up"
         r"|came\s+in)\s+"
         r"(?:\w+\s+)?short\b"
-        r"|\b(?:went|going|gone|moved|cut\s+back)\s+(?:down\s+)?(?:to\s+)?part[- ]time\b"
+        r"|\b(?:had\s+to\s+go|went|gone|moved|cut\s+back)\s+(?:down\s+)?(?:to\s+)?part[- ]time\b"
         r"|\b(?:income|pay|salary|wages|earnings|hours)\s+(?:at work\s+|at my job\s+)?(?:has\s+"
         r"|have\s+)?(?:halved|dropped|went\s+down|decreased"
         r"|fallen|gone down|been cut|been reduced|dried up)"
@@ -90,8 +90,6 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         "life_event",
         "plain",
         r"\b(?:passed away|death in|died|divorc\w+|widow\w*|hurricane|natural disaster"
-        r"|had\s+a\s+baby"
-        r"|new\s+baby"
         r"|flood(?:ed|ing)?|wildfire|pandemic|covid)\b",
     ),
     (
@@ -160,14 +158,15 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|a\s+struggle)"
         r"\s+to\s+(?:keep\s+up|pay|afford|manage|cover|make\s+ends\s+meet|stay\s+on\s+top)"
         r"|\b(?:is|are|would\s+be|it's)\s+(?:a\s+|still\s+a\s+)?(?:real\s+|bit\s+of\s+a\s+|big\s+)?"
-        r"stretch\b"
-        r"|\b(?:would|will|'ll|'d|going\s+to)\s+be\s+(?:\w+\s+){0,3}?late\s+(?:this|next|on|with)\b"
+        r"stretch\b(?!\s+goal)"
+        r"|\b(?:would|will|'ll|'d|going\s+to)\s+be\s+(?:\w+\s+){0,3}?late\s+(?:(?:with|on)\s+(?:the\s+"
+        r"|my\s+|this\s+)?(?:payment|rent|bill|instal?ment|loan|repayment)|(?:this|next)\s+month)\b"
         r"|\b(?:don't|do\s+not|won't)\s+have\s+(?:it|the\s+money|that|the\s+rest"
         r"|enough)\s+(?:until|till"
         r"|before)\b"
         r"|\b(?:been\s+)?paying\s+what\s+(?:i|we)\s+can\b"
         r"|\b(?:won't|don't|do\s+not|will\s+not)\s+get\s+paid\s+(?:until|till|before)\b"
-        r"|\b(?:\S+\s+)?short\s+(?:every|each|this|a)\s+(?:month|week)\b"
+        r"|\b(?:\w+\s+)?short\s+(?:every|each|this|a)\s+(?:month|week)\b"
         r"|\b(?:crippling|drowning in|buried in)\s+debt",
     ),
     (
@@ -317,7 +316,7 @@ HARDSHIP: tuple[tuple[str, str, str, str], ...] = (
         r"|\bpay\s+(?:it\s+|the rest\s+|you\s+)?(?:next|later|at the end of the)\s+(?:month"
         r"|week|friday|payday)"
         r"|\bpay\s+(?:when|once)\s+i\s+get\s+paid"
-        r"|\bpay\s+(?:it\s+|this\s+|the\s+rest\s+|the\s+balance\s+)?later\b"
+        r"|\bpay\s+(?:it|this|the\s+rest|the\s+balance|the\s+bill)\s+later\b"
         r"|\b(?:i|we)\s+can\s+(?:only\s+)?pay\s+(?:only\s+)?(?:\S+\s+){1,2}?instead\s+of\b"
         r"|\bpush\s+(?:my|the|our|this)\s+(?:\w+\s+)?(?:payment|bill|due date|direct debit)\s+back"
         r"|\bpay\s+(?:a\s+bit\s+)?less\s+(?:for\s+a\s+while|for\s+now|for\s+a\s+few|temporarily"

@@ -42,7 +42,7 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"|money|custom))\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:a\s+|another\s+|your\s+)?(?:competitors?"
         r"|(?:another|the\s+other|a\s+different|other) (?:provider|company|bank|carrier|supplier"
         r"|vendor"
-        r"|network|operator|firm|platform|service|app)"
+        r"|network|operator|firm|platform)"
         r"|elsewhere|somewhere else|someone else|anyone else|anybody else)",
     ),
     (
@@ -72,10 +72,8 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"|terminate)\s*(?:[.!]|$|now\b|today\b|immediately\b)"
         r"|\b(?:i'm|i am|we're|we are)\s+(?:so\s+|just\s+|totally\s+)?done\s*(?:[.!]|$)"
         r"|\b(?:i|we)\s+(?:will|'ll|am\s+going\s+to|are\s+going\s+to|shall)\s+(?:\w+\s+)?(?:cancel"
-        r"|leave|quit"
-        r"|terminate)\b(?!\s+(?:my\s+|the\s+|this\s+|that\s+|an?\s+)?(?:\w+\s+)?(?:order|booking"
-        r"|appointment"
-        r"|reservation|purchase|delivery|transfer|payment|request|card)s?\b)",
+        r"|leave|quit|terminate)\s*(?:[.!,]|$|and\s+(?:go|switch|move|take)|everything|my\s+(?:account"
+        r"|contract|subscription|membership|plan|policy)|your\s+(?:service|company|bank|app))",
     ),
     (
         "cancel_threat",
@@ -197,8 +195,8 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"\b(?:passed|handed|sent|forwarded|referred|given|instructed)\s+(?:\w+\s+){0,3}?(?:to\s+)?"
         r"(?:my|our|a)\s+(?:solicitor|lawyer|attorney|legal\s+(?:team|adviser|advisor"
         r"|representative))s?\b"
-        r"|\b(?:talking|speaking|spoken|talked|going|been)\s+to\s+(?:my|a|our)\s+(?:lawyer|attorney"
-        r"|solicitor)s?\b"
+        r"|\b(?:talking|speaking|spoken|talked)\s+to\s+(?:my|a|our)\s+(?:lawyer|attorney"
+        r"|solicitor)s?\s*(?:[.!,]|$|about\s+(?:this|it|you|your|what|how|the\s+way))"
         r"|\b(?:report\w*|take|taking|took)\s+(?:them|him|her)\s+to\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:authority"
         r"|commissioner|ombudsman|regulator|trading\s+standards|attorney\s+general|bbb|court"
         r"|small\s+claims"
@@ -258,7 +256,7 @@ INTENTS: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:put\s+in|putting\s+in)\s+(?:a\s+|an\s+)?(?:formal\s+|official\s+)?(?:complaint"
         r"|claim"
         r"|grievance)\b"
-        r"|\b(?:report|express|voice|register|share)\s+(?:how\s+|my\s+)?(?:\w+\s+)?(?:dissatisf\w+"
+        r"|\b(?:report|express|voice|register)\s+(?:how\s+|my\s+)?(?:\w+\s+)?(?:dissatisf\w+"
         r"|unhappy|disappointed|displeasure|frustration)",
     ),
     (

@@ -39,7 +39,7 @@ PAYMENTS: tuple[tuple[str, str, str, str], ...] = (
         r"|\b(?:reported|marked|recorded|treated)\s+(?:my\s+|our\s+|the\s+)?payments?\s+as\s+late"
         r"|\b(?:charged|paid|debited|taken)\b.{0,40}\b(?:still\s+)?(?:says|shows|showing|marked|listed)"
         r"\s+(?:as\s+)?(?:unpaid|not\s+paid|awaiting\s+payment|outstanding|overdue)\b"
-        r"|\b(?:payments?|funds|money)\b.{0,60}\bsuspense\b|\bsuspense\s+account\b",
+        r"|\b(?:payments?|funds|money)\b.{0,60}\bsuspense\b",
     ),
     (
         "billing_error",

@@ -271,8 +271,7 @@ SERVICE_FAILURES: tuple[tuple[str, str, str, str], ...] = (
         r"(?:arrived?|turned up|turn up|come|been delivered|shown up|show up)"
         r"|\b(?:says|shows|showing|marked(?:\s+as)?)\s+(?:it\s+(?:was|has been)\s+|as\s+)?"
         r"delivered\b.{0,30}\b(?:but|yet)\b"
-        r"|\b(?:arrived|came|turned\s+up)\s+(?:completely\s+|totally\s+)?empty\b"
-        r"|\bempty\s+(?:box|package|parcel)\b",
+        r"|\b(?:arrived|came|turned\s+up)\s+(?:completely\s+|totally\s+)?empty\b",
     ),
     # Goods that arrived broken, damaged or wrong: what was paid for was not delivered.
     (

@@ -24,9 +24,12 @@ TIMES = (
     r"(?:twice|double|two times|2 times|2x|multiple times|several times|more than once"
     r"|three times|3 times|many times|over and over)"
 )
+# An amount; a bare number starts only where a run of digits starts, so a long run of digits
+# is read once, not once per digit.
 MONEY = (
     r"(?:(?:[$£€₹]|\brs\.?|\binr|\ba\$|\bc\$)\s?\d[\d,.]*"
-    r"|\d[\d,.]*\s?(?:dollars|pounds|euros|usd|gbp|eur|inr|rupees|quid|bucks)|\d+[.,]\d\d)"
+    r"|(?<![\d,.])\d[\d,.]*\s?(?:dollars|pounds|euros|usd|gbp|eur|inr|rupees|quid|bucks)"
+    r"|(?<![\d,.])\d+[.,]\d\d)"
 )
 REFUND_N = (
     r"(?:refund(?:s|ed|ing)?|reimburs\w*|erimburs\w*|compensation\w*|restitution\w*|restitutin\w*"
@@ -64,11 +67,11 @@ PERSON = (
     r"(?:person|human|humans|agent|operator|representative|rep|supervisor|manager|team lead"
     r"|someone|somebody"
     r"|somone|assistant|assistgant|associate|staff member|member of (?:staff|the team)|team member"
-    r"|employee|people|man|woman|adviser|advisor|consultant|specialist|banker))"
+    r"|employee|people|man|woman|adviser|advisor|banker))"
 )
 TALK = (
     r"(?:talk|talkk|speak|chat|connect|transfer|put|pass|get|contact|reach|escalate|forward"
-    r"|hand|call|deal)"
+    r"|hand|call)"
 )
 # "-ing" forms only ask for a person after a word of wanting or trying ("help talking to an agent");
 # elsewhere they narrate ("after speaking to the agent, ...").
@@ -79,7 +82,8 @@ TALKING = (
 )
 ACCOUNT_N = (
     r"(?:acc?o?u?n?t|accounts|ac+ount|cacount|azccount|acconut|subscriptions?|contract"
-    r"|membership|service|services|plan|line|profile|user\s+account)"
+    r"|membership|service|services|plan|line|profile(?!\s+(?:picture|photo|pic|image|name|details))"
+    r"|user\s+account)"
 )
 CLOSE_V = (
     r"(?:cancel|cancell?ing|close|closing|terminate|terminating|delete|deleting|deleet|remove"
@@ -93,6 +97,8 @@ NARRATED = (
     r"\b(?:asked|tried|requested|wanted|attempted|demanded|decided|had|went|needed|told (?:me|us)"
     r"|advised (?:me|us)|said (?:i|we)|offered|refused)\b(?:\s+\w+){0,4}?\s+"
 )
+# "Twice" as an event, not a rate or a comparison ("twice a month", "twice as fast").
+TIMES_EVENT = TIMES + r"(?!\s+(?:as\b|a\s+(?:day|week|month|year)\b|per\b|each\b|every\b))"
 ARREARS_N = (
     r"(?:payments?|bills?|mortgage|rent|loan|loans|installments?|invoices?|balance|debt|account)"
 )
