@@ -19,8 +19,8 @@ _HYPOTHETICAL = (
     r"|^\W*(?:what\s+if|what\s+happens\s+if|suppose|supposing)\b(?!.*\b(?:because|since|as\s+i"
     r"|lost\s+my|i've|i\s+have\s+been|i\s+was|i\s+got)\b).*"
     r"|^\W*if\b(?![^?]*\b(?:i've|i\s+have|i\s+was|i\s+got|i'd\s+been|you've|you\s+have|you\s+charged"
-    r"|was\s+charged|been\s+charged|you\s+took|again|isn't|hasn't|haven't|aren't|wasn't|still"
-    r"|running|already)\b)[^?]*\?\s*$"
+    r"|was\s+charged|been\s+charged|you\s+took|again|isn't|hasn't|haven't|aren't|wasn't|running"
+    r"|already)\b)[^?]*\?\s*$"
     r"|^\W*(?:is\s+it\s+true|is\s+it\s+normal|is\s+that\s+normal)\b(?![^?]*\b(?:i\s+was|i've|i\s+got"
     r"|charged|billed|taken|debited)\b)[^?]*\?\s*$"
 )
