@@ -21,12 +21,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..evaluation import Row, in_half, lenient_labels, load_rows
+from .compute import MODEL_DETECTORS
 from .text import clean_text
 from .textmodel import TextModel, features
 
 __all__ = ["train"]
 
-DETECTORS = ("escalate", "flex", "credit")
 SEED = 13
 L2 = 1e-4
 EPOCHS = 12
@@ -73,7 +73,7 @@ def train(rows: Sequence[Row]) -> TextModel:
     """One model per detector from labelled ``rows``."""
     weights: dict[str, dict[str, float]] = {}
     bias: dict[str, float] = {}
-    for detector in DETECTORS:
+    for detector in MODEL_DETECTORS:
         used = [r for r in rows if r.labels is not None and not _lenient(r, detector)]
         # The worker asks the model about cleaned words (no HTML, quotes, signatures; restored
         # apostrophes), so it learns from the same.

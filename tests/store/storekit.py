@@ -13,7 +13,7 @@ from psycopg import sql
 from psycopg.conninfo import make_conninfo
 
 from helpdesk_loyalty.clock import Clock
-from helpdesk_loyalty.store import InboundRecord, Job, LedgerEntry, NewJob, Store
+from helpdesk_loyalty.store import Accepted, InboundRecord, Job, LedgerEntry, NewJob, Store
 
 ACCOUNT = "zendesk:acme"
 OTHER_ACCOUNT = "zendesk:globex"
@@ -116,3 +116,10 @@ class PostgresServer:
                 admin.execute(
                     sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
                 )
+
+
+async def assert_upgraded_from_schema_1(store: Store) -> None:
+    """``store``, reopened on a schema-1 database, kept its events and has plugin health."""
+    assert await store.accept_event(record("kept")) is Accepted.DUPLICATE
+    await store.record_plugin_health("escalate_to_supervisor", "failing", "boom")
+    assert (await store.plugin_health())["escalate_to_supervisor"].state == "failing"

@@ -13,7 +13,7 @@ import anyio
 import anyio.lowlevel
 import psycopg
 import pytest
-from storekit import PostgresServer, record
+from storekit import PostgresServer, assert_upgraded_from_schema_1, record
 
 from helpdesk_loyalty.clock import FakeClock
 from helpdesk_loyalty.errors import StoreError, StoreUnavailableError
@@ -116,9 +116,7 @@ async def test_a_database_of_an_older_release_is_upgraded_and_keeps_its_events(
     store = PostgresStore(postgres_db, FakeClock())
     await store.open()
     try:
-        assert await store.accept_event(record("kept")) is Accepted.DUPLICATE
-        await store.record_plugin_health("escalate_to_supervisor", "failing", "boom")
-        assert (await store.plugin_health())["escalate_to_supervisor"].state == "failing"
+        await assert_upgraded_from_schema_1(store)
     finally:
         await store.close()
     with psycopg.connect(postgres_db) as conn:

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from storekit import record
+from storekit import assert_upgraded_from_schema_1, record
 
 from helpdesk_loyalty.clock import FakeClock
 from helpdesk_loyalty.errors import ConfigError, StoreError, StoreUnavailableError
@@ -119,9 +119,7 @@ async def test_a_database_of_an_older_release_is_upgraded_and_keeps_its_events(
     store = SqliteStore(str(path), FakeClock())
     await store.open()
     try:
-        assert await store.accept_event(record("kept")) is Accepted.DUPLICATE
-        await store.record_plugin_health("escalate_to_supervisor", "failing", "boom")
-        assert (await store.plugin_health())["escalate_to_supervisor"].state == "failing"
+        await assert_upgraded_from_schema_1(store)
     finally:
         await store.close()
     with sqlite3.connect(path) as conn:

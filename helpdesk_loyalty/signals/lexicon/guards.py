@@ -24,6 +24,14 @@ _HYPOTHETICAL = (
     r"|^\W*(?:is\s+it\s+true|is\s+it\s+normal|is\s+that\s+normal)\b(?![^?]*\b(?:i\s+was|i've|i\s+got"
     r"|charged|billed|taken|debited)\b)[^?]*\?\s*$"
 )
+# Someone else's experience, unless the customer's own case is in the same sentence.
+_SOMEONE_ELSE = (
+    r"^(?!.*\b(?:i\s+was|i've\s+been|i\s+got|my\s+(?:bill|account|card|statement)|neither\s+did"
+    r"\s+mine|mine\s+(?:too|as\s+well)|so\s+was\s+i)\b)"
+    r"(?=.*\b(?:my|our|a)\s+(?:friend|neighbou?r|colleague|co-?worker|cousin|brother|sister)"
+    r"(?:'s)?\b(?:\s+\w+){0,2}?\s+(?:was|were|got|had|reckons|says|said|thinks|thought|claims"
+    r"|never)\b).*"
+)
 # Said to be resolved, mistaken or for the record, within the sentence; never when the same
 # sentence says the problem goes on ("again", "still", "keeps", "never showed up").
 _ONGOING = (
@@ -168,22 +176,8 @@ GUARDS: tuple[tuple[str, str], ...] = (
     ),
     # Someone else's bad experience, told to ask about one's own: "my friend was overcharged,
     # should I be worried?", "our neighbour's engineer never showed up".
-    (
-        "billing_error",
-        r"^(?!.*\b(?:i\s+was|i've\s+been|i\s+got|my\s+(?:bill|account|card|statement)|neither\s+did"
-        r"\s+mine|mine\s+(?:too|as\s+well)|so\s+was\s+i)\b)"
-        r"(?=.*\b(?:my|our|a)\s+(?:friend|neighbou?r|colleague|co-?worker|cousin|brother|sister)"
-        r"(?:'s)?\b(?:\s+\w+){0,2}?\s+(?:was|were|got|had|reckons|says|said|thinks|thought|claims"
-        r"|never)\b).*",
-    ),
-    (
-        "service_failure",
-        r"^(?!.*\b(?:i\s+was|i've\s+been|i\s+got|my\s+(?:bill|account|card|statement)|neither\s+did"
-        r"\s+mine|mine\s+(?:too|as\s+well)|so\s+was\s+i)\b)"
-        r"(?=.*\b(?:my|our|a)\s+(?:friend|neighbou?r|colleague|co-?worker|cousin|brother|sister)"
-        r"(?:'s)?\b(?:\s+\w+){0,2}?\s+(?:was|were|got|had|reckons|says|said|thinks|thought|claims"
-        r"|never)\b).*",
-    ),
+    ("billing_error", _SOMEONE_ELSE),
+    ("service_failure", _SOMEONE_ELSE),
     # A question about how things work, or what would happen if: "if a train is cancelled, how
     # does the refund process work?", "hypothetically, if I lost my job...", "is it true you
     # refund the delivery charge?", "what's the fee for sending money abroad?".
