@@ -32,7 +32,7 @@ from .errors import (
 )
 from .inbound import job_payload
 from .ops import ops_routes
-from .runtime import Runtime
+from .runtime import Runtime, freeze_startup_heap
 from .store.base import Accepted, InboundRecord
 
 __all__ = ["create_app", "error_response"]
@@ -90,6 +90,7 @@ def _receiver(
 ) -> Callable[[Request], Coroutine[Any, Any, JSONResponse]]:
     async def receive(request: Request) -> JSONResponse:
         runtime = runtime_ref()
+        runtime.intake.arrived()
         helpdesk = request.path_params["helpdesk"]
         spec = runtime.specs.get(helpdesk)
         if spec is None:
@@ -198,10 +199,15 @@ class CatchAllMiddleware:
 
 
 def create_app(
-    runtime: Runtime | Callable[[], Coroutine[Any, Any, Runtime]], *, run_worker: bool = True
+    runtime: Runtime | Callable[[], Coroutine[Any, Any, Runtime]],
+    *,
+    run_worker: bool = True,
+    freeze_heap: bool = False,
 ) -> Starlette:
     """The app. ``runtime`` is a factory the lifespan calls at start-up (and closes at
-    shutdown), or a :class:`Runtime` the caller opened and will close (tests)."""
+    shutdown), or a :class:`Runtime` the caller opened and will close (tests).
+    ``freeze_heap``: once started, keep the start-up heap out of garbage collections
+    (:func:`.runtime.freeze_startup_heap`; ``serve`` sets it)."""
     holder: dict[str, Runtime] = {}
     if isinstance(runtime, Runtime):
         holder["runtime"] = runtime
@@ -214,6 +220,8 @@ def create_app(
         owned = not isinstance(runtime, Runtime)
         rt = await runtime() if not isinstance(runtime, Runtime) else runtime
         holder["runtime"] = rt
+        if freeze_heap:
+            freeze_startup_heap()
         stop = asyncio.Event()
         task = asyncio.create_task(rt.worker.run(stop)) if run_worker else None
         try:

@@ -128,6 +128,8 @@ class Settings:
     port: int = 8080
     max_body_bytes: int = 262_144
     worker_concurrency: int = 8
+    worker_yield_rate: float = 50.0
+    worker_yield_gap: float = 0.1
     lease_seconds: float = 60.0
     rule_timeout: float = 2.0
     enrich_timeout: float = 1.0
@@ -181,6 +183,20 @@ class Settings:
                 cls.worker_concurrency,
                 _positive(int),
                 "use a whole number such as 8",
+            ),
+            worker_yield_rate=env_value(
+                env,
+                "HL_WORKER_YIELD_RATE",
+                cls.worker_yield_rate,
+                _not_negative,
+                "use webhooks a second such as 50, or 0 for a worker that never gives way",
+            ),
+            worker_yield_gap=env_value(
+                env,
+                "HL_WORKER_YIELD_GAP",
+                cls.worker_yield_gap,
+                _positive(float),
+                "use seconds such as 0.1",
             ),
             lease_seconds=env_value(
                 env,

@@ -32,6 +32,7 @@ from .errors import (
     TransientHelpdeskError,
 )
 from .inbound import EventReader
+from .intake import IntakeMeter
 from .store.base import Job, LedgerEntry, Store
 from .writeback import WriteBack
 
@@ -65,6 +66,9 @@ class Worker:
         purge_after_days: float = 30.0,
         owner: str | None = None,
         read_event: EventReader,
+        intake: IntakeMeter | None = None,
+        yield_rate: float = 0.0,
+        yield_gap: float = 0.1,
     ) -> None:
         self.store = store
         self.read_event = read_event
@@ -76,6 +80,11 @@ class Worker:
         self.retry_horizon = retry_horizon
         self.purge_after_days = purge_after_days
         self.owner = owner or f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
+        # Giving way to the receiver in the same process (intake.py): while webhooks arrive
+        # at ``yield_rate`` a second or faster, one job at a time, ``yield_gap`` s apart.
+        self.intake = intake
+        self.yield_rate = yield_rate
+        self.yield_gap = yield_gap
         self.processed = 0
 
     @property
@@ -90,14 +99,17 @@ class Worker:
         try:
             while not stop.is_set():
                 try:
-                    handled = await self.run_once()
+                    handled, gave_way = await self.step()
                 except StoreError as exc:
                     log.warning("store unavailable, worker waits: %s", exc)
                     handled = 0
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(stop.wait(), timeout=1.0)
                     continue
-                if handled == 0:
+                if handled and gave_way:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stop.wait(), timeout=self.yield_gap)
+                elif handled == 0:
                     waiter = asyncio.create_task(self.store.wait_for_work(timeout=1.0))
                     stopper = asyncio.create_task(stop.wait())
                     await asyncio.wait({waiter, stopper}, return_when=asyncio.FIRST_COMPLETED)
@@ -122,10 +134,18 @@ class Worker:
             except StoreError as exc:
                 log.warning("maintenance skipped: %s", exc)
 
-    async def run_once(self) -> int:
-        """Claim one batch and process it; return how many jobs were handled."""
+    async def step(self) -> tuple[int, bool]:
+        """One round of :meth:`run`: a batch, or a single job while webhooks arrive at
+        ``yield_rate`` a second or faster (the receiver beside it comes first, intake.py).
+        How many jobs were handled, and whether it gave way."""
+        giving_way = self.intake is not None and self.intake.busy(self.yield_rate)
+        return await self.run_once(limit=1 if giving_way else None), giving_way
+
+    async def run_once(self, limit: int | None = None) -> int:
+        """Claim one batch (``limit`` jobs, default the concurrency) and process it; return
+        how many jobs were handled."""
         jobs = await self.store.claim_jobs(
-            self.owner, limit=self.concurrency, lease_seconds=self.lease_seconds
+            self.owner, limit=limit or self.concurrency, lease_seconds=self.lease_seconds
         )
         if not jobs:
             return 0
