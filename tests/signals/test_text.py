@@ -82,3 +82,33 @@ def test_split_sentences_splits_after_punctuation_and_at_line_breaks() -> None:
 def test_clean_text_combines_every_step() -> None:
     raw = "<p>Refund still missing.</p><blockquote>We are sorry for the double charge</blockquote>"
     assert clean_text(raw) == "Refund still missing."
+
+
+def test_a_run_on_sentence_is_read_in_clauses_no_longer_than_the_limit() -> None:
+    from helpdesk_loyalty.signals.text import MAX_SENTENCE
+
+    clause = "and then the engineer said it would be fixed by the weekend, "
+    run_on = "I waited all week " + clause * 60 + "but I was charged twice"
+    pieces = split_sentences(run_on + ". Please help.")
+    assert len(pieces) > 2
+    assert all(len(p) <= MAX_SENTENCE for p in pieces)
+    assert pieces[-1] == "Please help."
+    # Cut at clause marks: nothing is lost, no word is cut in two.
+    assert " ".join(pieces[:-1]) == run_on + "."
+    assert "charged twice" in pieces[-2]
+
+
+def test_a_sentence_without_spaces_is_cut_at_the_limit() -> None:
+    from helpdesk_loyalty.signals.text import MAX_SENTENCE
+
+    digits = "9" * (MAX_SENTENCE * 3 + 5)
+    pieces = split_sentences(digits)
+    assert [len(p) for p in pieces] == [MAX_SENTENCE] * 3 + [5]
+
+
+def test_sentences_within_the_limit_are_left_whole() -> None:
+    from helpdesk_loyalty.signals.text import MAX_SENTENCE
+
+    long_one = "word " * (MAX_SENTENCE // 5 - 1) + "end."
+    assert len(long_one) <= MAX_SENTENCE
+    assert split_sentences(long_one) == [long_one]
