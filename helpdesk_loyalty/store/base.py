@@ -38,6 +38,7 @@ __all__ = [
     "JOB_KINDS",
     "JOB_STATUSES",
     "PLUGIN_STATES",
+    "RECENT_EVENTS_READ",
     "Accepted",
     "Completion",
     "InboundRecord",
@@ -48,6 +49,11 @@ __all__ = [
     "Store",
     "StoreStats",
 ]
+
+# How many of a requester's newest inbox events ``recent_tickets`` reads. Reading all of them
+# made every decision on a requester with thousands of events scan them all: 72 % of the
+# worker's time while it worked through a 20,000-event backlog of four requesters.
+RECENT_EVENTS_READ = 1000
 
 JOB_KINDS = ("evaluate", "write", "follow_up")
 JOB_STATUSES = ("pending", "running", "done", "dead")
@@ -254,7 +260,10 @@ class Store(Protocol):
     async def recent_tickets(
         self, account: str, requester_id: str, since: float
     ) -> list[tuple[str, float]]:
-        """``(ticket_id, first_seen)`` of the requester's tickets with events since ``since``."""
+        """``(ticket_id, first_seen)`` of the requester's tickets with events since ``since``,
+        read from the requester's newest :data:`RECENT_EVENTS_READ` events: an integration
+        user or a shared mailbox with thousands of events costs no more than that, and a
+        ticket whose earliest events lie beyond them gets the earliest time among them."""
 
     async def credits_since(self, customer_key: str, since: float) -> list[CreditRecord]:
         """Credits suggested to ``customer_key`` at or after ``since``, newest first."""

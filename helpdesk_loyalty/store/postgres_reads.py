@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..models import CreditRecord
-from .base import JOB_STATUSES, Job, LedgerEntry, StoreStats
+from .base import JOB_STATUSES, RECENT_EVENTS_READ, Job, LedgerEntry, StoreStats
 from .rows import (
     CREDIT_COLUMNS,
     JOB_COLUMNS,
@@ -76,13 +76,15 @@ async def recent_tickets(
     conn: Conn, account: str, requester_id: str, since: float
 ) -> list[tuple[str, float]]:
     """Tickets of the requester with an event at or after ``since``, with the first time any
-    event of each was received; oldest first."""
+    of its events was received; oldest first. Reads the newest :data:`RECENT_EVENTS_READ`."""
     cur = await conn.execute(
-        "SELECT ticket_id, min(received_at) AS first_seen FROM inbox"
-        " WHERE account = %s AND requester_id = %s"
+        "SELECT ticket_id, min(received_at) AS first_seen FROM ("
+        "  SELECT ticket_id, received_at FROM inbox"
+        "  WHERE account = %s AND requester_id = %s"
+        "  ORDER BY received_at DESC LIMIT %s) AS newest"
         " GROUP BY ticket_id HAVING max(received_at) >= %s"
         " ORDER BY first_seen, ticket_id",
-        (account, requester_id, since),
+        (account, requester_id, RECENT_EVENTS_READ, since),
     )
     return [(str(ticket), float(first)) for ticket, first in await cur.fetchall()]
 

@@ -17,6 +17,7 @@ from helpdesk_loyalty.clock import FakeClock
 from helpdesk_loyalty.errors import StoreError
 from helpdesk_loyalty.models import CreditRecord, freeze
 from helpdesk_loyalty.store import Accepted, Completion, LedgerEntry, Store
+from helpdesk_loyalty.store.base import RECENT_EVENTS_READ
 
 pytestmark = pytest.mark.anyio
 
@@ -109,6 +110,24 @@ async def test_recent_tickets_come_from_the_inbox_with_their_first_time_seen(
     assert window == [("100", t0), ("200", t0 + 3600), ("600", clock.time())]
     assert await store.recent_tickets(ACCOUNT, "u1", since=clock.time()) == [("600", clock.time())]
     assert await store.recent_tickets(ACCOUNT, "nobody", since=t0) == []
+
+
+async def test_recent_tickets_read_only_the_requesters_newest_events(
+    store: Store, clock: FakeClock
+) -> None:
+    await store.accept_event(record("first", "1", requester="busy"))
+    await store.accept_event(record("quiet", "2", requester="quiet"))
+    clock.advance(60)
+    async with anyio.create_task_group() as group:
+        for n in range(RECENT_EVENTS_READ):
+            group.start_soon(
+                store.accept_event, record(f"n{n}", str(100 + n % 40), requester="busy")
+            )
+    tickets = await store.recent_tickets(ACCOUNT, "busy", since=0)
+    # Ticket 1's only event is older than the newest RECENT_EVENTS_READ: it is not read.
+    assert [t for t, _ in tickets] == [str(100 + n) for n in range(40)]
+    assert {first for _, first in tickets} == {clock.time()}
+    assert await store.recent_tickets(ACCOUNT, "quiet", since=0) == [("2", clock.time() - 60)]
 
 
 async def test_credits_are_written_with_the_completion_and_read_newest_first(
