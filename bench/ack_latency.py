@@ -4,7 +4,8 @@
 --backends sqlite,postgres``)
 
 Open loop (bench/openloop.py, 256 connections, pinned to core 1) against ``serve`` pinned to
-core 0 with the worker on (running the rules on every event, never paused: see
+core 0 with the worker on (running the rules on every event, giving way during the burst
+as ``serve`` does by default; ``HL_WORKER_YIELD_RATE=0`` in the environment: never; see
 ``services.busy_server``), a fresh database per run, and the bare endpoint at the same rates
 for reference. Writes ``results/ack_latency.json`` and ``.md`` (``ack_latency_no_worker``
 with ``--no-worker``); ``bench/plot.py`` draws latency against rate.
@@ -20,7 +21,14 @@ from typing import Any
 from events import write_requests
 from load import open_loop, warm_up
 from results import Foreign, add_run_options, median_spread, write_load_result
-from services import bare_endpoint, busy_server, demo_requesters, postgres_available, workdir
+from services import (
+    bare_endpoint,
+    busy_server,
+    demo_requesters,
+    postgres_available,
+    workdir,
+    worker_mode,
+)
 
 GOAL_P99_MS_AT_2K = 10.0
 
@@ -119,7 +127,7 @@ def main() -> None:
         "reps": args.reps,
         "seconds": args.seconds,
         "connections": 256,
-        "worker": "off" if args.no_worker else "on, never paused (services.busy_server)",
+        "worker": "off" if args.no_worker else worker_mode(),
         "goal": f"p99 <= {GOAL_P99_MS_AT_2K} ms at 2000/s",
     }
     write_load_result(args.name or default_name, settings, where, summary, runs, rows)

@@ -5,9 +5,10 @@ bare Starlette endpoint served with the same uvicorn settings in the same run.
 
 Each repetition runs, one after the other: the bare endpoint, then ``serve`` on a fresh
 SQLite file (``synchronous=FULL``, the default), then ``serve`` on a fresh PostgreSQL
-database, each with the worker on (it runs the rules on every event against a fresh sandbox,
-never paused, so it competes for the core all the time: see ``services.busy_server``) and,
-with ``--no-worker-too``, without it.
+database, each with the worker on (it runs the rules on every event against a fresh sandbox
+and gives way during the burst as ``serve`` does by default; ``HL_WORKER_YIELD_RATE=0`` in the
+environment: never, so it competes for the core all the time; see ``services.busy_server``)
+and, with ``--no-worker-too``, without it.
 Server pinned to core 0, wrk to core 1, 64 connections, 2 s warm-up on ``/healthz``.
 """
 
@@ -26,7 +27,14 @@ from events import write_requests
 from load import has_wrk, throughput, warm_up, wrk_hint
 from procs import Proc, cpu_jiffies, rss_mb
 from results import Foreign, add_run_options, median_spread, write_load_result
-from services import bare_endpoint, busy_server, demo_requesters, postgres_available, workdir
+from services import (
+    bare_endpoint,
+    busy_server,
+    demo_requesters,
+    postgres_available,
+    workdir,
+    worker_mode,
+)
 
 
 class RssSampler:
@@ -203,7 +211,7 @@ def main() -> None:
         "connections": args.conns,
         "uvicorn": "httptools, uvloop, no access log, no server header (serve)",
         "sqlite": "WAL, synchronous=FULL, group commit",
-        "worker": "on, never paused: rules on every event, sandbox without limits",
+        "worker": worker_mode() + ", sandbox without limits",
         "tool": "wrk" if has_wrk() else "openloop --rate 0",
     }
     write_load_result(args.name, settings, where, summary, runs, rows)

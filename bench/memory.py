@@ -2,7 +2,7 @@
 
 ``python bench/memory.py`` (options: ``--rate 2000 --seconds 30``)
 
-``serve`` (SQLite, worker on and never paused: ``services.busy_server``) is started, left
+``serve`` (SQLite, worker on: ``services.busy_server``) is started, left
 idle for 5 s, then offered ``--rate`` signed unique events/s for ``--seconds`` (open loop), then
 saturated with wrk for 10 s. RSS (VmRSS, all threads) is sampled every 0.2 s. Goal: at most
 100 MB under load.
@@ -19,7 +19,7 @@ from events import write_requests
 from load import open_loop, throughput
 from procs import rss_mb
 from results import write_result
-from services import busy_server, demo_requesters, workdir
+from services import busy_server, demo_requesters, workdir, worker_mode
 
 GOAL_MB = 100.0
 
@@ -66,7 +66,7 @@ def main() -> None:
     write_result(
         "memory",
         {
-            "settings": {"rate": args.rate, "seconds": args.seconds, "worker": "on"},
+            "settings": {"rate": args.rate, "seconds": args.seconds, "worker": worker_mode()},
             "rss_mb": {
                 "idle": round(idle, 1),
                 "paced_peak": round(steady.peak, 1),

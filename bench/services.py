@@ -211,25 +211,41 @@ def bare_endpoint(where: Path) -> Iterator[tuple[Proc, int]]:
 
 @contextmanager
 def busy_server(
-    kind: str, where: Path, *, worker: bool = True, name: str = "server"
+    kind: str,
+    where: Path,
+    *,
+    worker: bool = True,
+    name: str = "server",
+    extra: Mapping[str, str] | None = None,
 ) -> Iterator[tuple[Proc, int]]:
     """``serve`` on a fresh database of ``kind`` for the ack benchmarks. With the worker on, a
     seeded sandbox without rate limits stands behind it and the server's own limiter is off:
     the worker reads the demo customers, runs the rules on every event and writes (the tickets
-    exist only in the events, so the writes are answered 404 and dead-lettered) without ever
-    being paused, so it competes for the core all the time: the worst case for the receiver."""
+    exist only in the events, so the writes are answered 404 and dead-lettered) and no rate
+    limit ever pauses it. It gives way to the receiver during a burst as ``serve`` does by
+    default; ``extra={"HL_WORKER_YIELD_RATE": "0"}`` makes it compete for the core all the time,
+    the worst case for the receiver."""
     with ExitStack() as stack:
         root = None
-        extra: dict[str, str] = {}
+        env: dict[str, str] = dict(extra or {})
         if worker:
             box = stack.enter_context(sandbox(where, limits=False, seed=True))
             root = box.root
             box.write_rules(where / "rules.toml")
-            extra["HL_ZENDESK_UPDATE_LIMIT"] = "0"
+            env["HL_ZENDESK_UPDATE_LIMIT"] = "0"
         url = stack.enter_context(fresh_database(kind, where))
         yield stack.enter_context(
-            server(url, where, helpdesk_root=root, worker=worker, name=name, extra=extra)
+            server(url, where, helpdesk_root=root, worker=worker, name=name, extra=env)
         )
+
+
+def worker_mode() -> str:
+    """How the worker inside a benchmarked ``serve`` behaves: ``HL_WORKER_YIELD_RATE`` of this
+    environment, which the servers inherit (default 50)."""
+    rate = os.environ.get("HL_WORKER_YIELD_RATE", "50")
+    if float(rate) == 0:
+        return "on, never gives way (HL_WORKER_YIELD_RATE=0): rules on every event"
+    return f"on, gives way above {rate} webhooks/s (HL_WORKER_YIELD_RATE): rules on every event"
 
 
 def demo_requesters(where: Path) -> list[int]:
