@@ -44,7 +44,7 @@ def _counts(db: Path) -> tuple[int, int]:
 
 
 def one(
-    requests: Path, where: Path, rate: float, seconds: float, yield_rate: str, limit: float
+    requests: Path, rate: float, seconds: float, yield_rate: str, limit: float
 ) -> dict[str, Any]:
     run_dir = Path(workdir("drain-run"))
     with contextlib.ExitStack() as stack:
@@ -85,7 +85,7 @@ def main() -> None:
     runs: dict[str, list[dict[str, Any]]] = {y: [] for y in yield_rates}
     for rep in range(args.reps):
         for y in yield_rates:
-            result = one(requests, where, args.rate, args.seconds, y, args.limit)
+            result = one(requests, args.rate, args.seconds, y, args.limit)
             runs[y].append(result)
             print(
                 f"rep {rep + 1} yield_rate={y}: p50 {result['p50_ms']} p99 {result['p99_ms']} "

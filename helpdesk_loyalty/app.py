@@ -32,7 +32,7 @@ from .errors import (
 )
 from .inbound import job_payload
 from .ops import ops_routes
-from .runtime import Runtime, freeze_startup_heap
+from .runtime import Runtime, settle_startup
 from .store.base import Accepted, InboundRecord
 
 __all__ = ["create_app", "error_response"]
@@ -202,12 +202,12 @@ def create_app(
     runtime: Runtime | Callable[[], Coroutine[Any, Any, Runtime]],
     *,
     run_worker: bool = True,
-    freeze_heap: bool = False,
+    settle: bool = False,
 ) -> Starlette:
     """The app. ``runtime`` is a factory the lifespan calls at start-up (and closes at
     shutdown), or a :class:`Runtime` the caller opened and will close (tests).
-    ``freeze_heap``: once started, keep the start-up heap out of garbage collections
-    (:func:`.runtime.freeze_startup_heap`; ``serve`` sets it)."""
+    ``settle``: once started, warm the detectors and keep the start-up heap out of garbage
+    collections (:func:`.runtime.settle_startup`; ``serve`` sets it)."""
     holder: dict[str, Runtime] = {}
     if isinstance(runtime, Runtime):
         holder["runtime"] = runtime
@@ -220,8 +220,8 @@ def create_app(
         owned = not isinstance(runtime, Runtime)
         rt = await runtime() if not isinstance(runtime, Runtime) else runtime
         holder["runtime"] = rt
-        if freeze_heap:
-            freeze_startup_heap()
+        if settle:
+            settle_startup(rt)
         stop = asyncio.Event()
         task = asyncio.create_task(rt.worker.run(stop)) if run_worker else None
         try:

@@ -30,19 +30,18 @@ class IntakeMeter:
     def arrived(self) -> None:
         """Record one request (called by the receiver for every webhook request)."""
         now = self._clock()
-        arrivals = self._arrivals
-        arrivals.append(now)
-        horizon = now - self.window
-        while arrivals[0] < horizon:
-            arrivals.popleft()
+        self._arrivals.append(now)
+        self._forget(now)
 
     def rate(self) -> float:
         """Requests a second over the last window."""
-        arrivals = self._arrivals
-        horizon = self._clock() - self.window
+        self._forget(self._clock())
+        return len(self._arrivals) / self.window
+
+    def _forget(self, now: float) -> None:
+        arrivals, horizon = self._arrivals, now - self.window
         while arrivals and arrivals[0] < horizon:
             arrivals.popleft()
-        return len(arrivals) / self.window
 
     def busy(self, threshold: float) -> bool:
         """Whether requests arrive at ``threshold`` a second or faster (never, if it is 0)."""

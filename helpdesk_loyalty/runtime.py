@@ -72,15 +72,18 @@ class Runtime:
         self.engine.close()
 
 
-def freeze_startup_heap() -> None:
-    """Keep what start-up allocated (plugins, the lexicon's patterns, the text model, the rules)
-    out of every later garbage collection: collect once, then ``gc.freeze()`` it.
+def settle_startup(runtime: Runtime) -> None:
+    """Before ``serve`` or ``worker`` takes work: read one text, then keep the start-up heap out
+    of every later garbage collection.
 
-    A full collection walks every live container object; with those in view it paused a busy
-    ``serve`` for 27-32 ms, which every acknowledgement arriving meanwhile waited out; frozen,
+    The first reading compiles the lexicon's patterns and loads the text model (about 25 ms the
+    first ticket would otherwise wait). A full collection walks every live container object;
+    with the plugins, the patterns and the model in view it paused a busy ``serve`` for
+    27-32 ms, which every acknowledgement arriving meanwhile waited out; after ``gc.freeze()``,
     3-11 ms (docs/performance.md). For long-running commands only: tests and one-shot commands
     build many runtimes and should let them be collected.
     """
+    text_signals("I was charged twice.", runtime.decider.signals_config)
     gc.collect()
     gc.freeze()
 
@@ -167,9 +170,6 @@ async def open_runtime(
     specs = host.helpdesk_specs()
     helpdesks = helpdesk_settings(specs, settings)
     signals_config = SignalsConfig.from_rules(rules_file)
-    # The first reading compiles the lexicon's patterns and loads the text model (about 25 ms);
-    # done here, the first ticket after a start does not wait for it.
-    text_signals("I was charged twice.", signals_config)
     engine = Engine(
         host,
         rule_timeout=settings.rule_timeout,

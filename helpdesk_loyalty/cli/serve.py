@@ -11,7 +11,7 @@ from typing import Any
 
 from ..app import create_app
 from ..config import Settings
-from ..runtime import freeze_startup_heap, open_runtime
+from ..runtime import open_runtime, settle_startup
 
 __all__ = ["register", "server_config"]
 
@@ -73,7 +73,7 @@ def _serve(args: argparse.Namespace) -> int:
     app = create_app(
         lambda: open_runtime(settings, store_wait=settings.store_start_timeout),
         run_worker=not args.no_worker,
-        freeze_heap=True,
+        settle=True,
     )
     config = server_config(app, host, port, (args.log_level or settings.log_level).lower())
     server = uvicorn.Server(config)
@@ -87,7 +87,7 @@ def _worker(args: argparse.Namespace) -> int:
 
     async def main() -> None:
         runtime = await open_runtime(settings, store_wait=settings.store_start_timeout)
-        freeze_startup_heap()
+        settle_startup(runtime)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):

@@ -1,5 +1,5 @@
 """What ``serve`` does once it has started: the start-up heap is kept out of later garbage
-collections (``freeze_startup_heap``), and only when asked (tests build many runtimes)."""
+collections (``settle_startup``), and only when asked (tests build many runtimes)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def unfrozen() -> Iterator[None]:
 
 @pytest.mark.usefixtures("unfrozen")
 async def test_serve_freezes_the_heap_it_started_with(rig: Rig) -> None:
-    app = create_app(rig.runtime, run_worker=False, freeze_heap=True)
+    app = create_app(rig.runtime, run_worker=False, settle=True)
     async with app.router.lifespan_context(app):
         assert gc.get_freeze_count() > 0
 
