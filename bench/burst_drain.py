@@ -46,7 +46,7 @@ def _counts(db: Path) -> tuple[int, int]:
 def one(
     requests: Path, rate: float, seconds: float, yield_rate: str, limit: float
 ) -> dict[str, Any]:
-    run_dir = Path(workdir("drain-run"))
+    run_dir = workdir("drain-run")
     with contextlib.ExitStack() as stack:
         proc, port = stack.enter_context(
             busy_server("sqlite", run_dir, extra={"HL_WORKER_YIELD_RATE": yield_rate})
