@@ -46,6 +46,12 @@ def backoff_delay(attempts: int, *, base: float = 2.0, cap: float = 900.0) -> fl
     return max(1.0, random.uniform(0, min(cap, base * 2 ** max(0, attempts - 1))))
 
 
+async def _pause(stop: asyncio.Event, seconds: float) -> None:
+    """Wait ``seconds``, or less if ``stop`` is set meanwhile."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+
+
 def _ticket_of(job: Job) -> str:
     return str(job.payload.get("ticket_id") or job.ordering_key.rsplit(":", 1)[-1])
 
@@ -102,13 +108,10 @@ class Worker:
                     handled, gave_way = await self.step()
                 except StoreError as exc:
                     log.warning("store unavailable, worker waits: %s", exc)
-                    handled = 0
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(stop.wait(), timeout=1.0)
+                    await _pause(stop, 1.0)
                     continue
                 if handled and gave_way:
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(stop.wait(), timeout=self.yield_gap)
+                    await _pause(stop, self.yield_gap)
                 elif handled == 0:
                     waiter = asyncio.create_task(self.store.wait_for_work(timeout=1.0))
                     stopper = asyncio.create_task(stop.wait())
