@@ -147,13 +147,15 @@ def start(
     log = logdir / f"{name}.log"
     full_env = {**os.environ, **(env or {})}
     # A PYTHONPATH given by the caller comes first, so another copy of the package (an older
-    # version, for a before/after comparison) can be measured with the same scripts.
+    # version, for a before/after comparison) can be measured with the same scripts. The
+    # process starts in ``logdir``, not in the checkout: ``python -m`` puts its working
+    # directory ahead of PYTHONPATH, which would import the checkout's package instead.
     full_env["PYTHONPATH"] = os.pathsep.join(
         p for p in (full_env.get("PYTHONPATH", ""), str(ROOT)) if p
     )
     with log.open("wb") as out:
         popen = subprocess.Popen(
-            _pinned(cmd, cpus), stdout=out, stderr=subprocess.STDOUT, env=full_env, cwd=ROOT
+            _pinned(cmd, cpus), stdout=out, stderr=subprocess.STDOUT, env=full_env, cwd=logdir
         )
     return Proc(name, popen, log)
 
