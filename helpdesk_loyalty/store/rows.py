@@ -58,10 +58,14 @@ def _plain(value: object) -> object:
     raise TypeError(type(value).__name__)
 
 
+# One encoder for every row: json.dumps with these options builds a new one per call.
+_ENCODER = json.JSONEncoder(default=_plain, separators=(",", ":"), allow_nan=False)
+
+
 def dumps(value: Mapping[str, Any], what: str) -> str:
     """``value`` as compact JSON text; ``what`` names it in the error (never its contents)."""
     try:
-        return json.dumps(value, default=_plain, separators=(",", ":"), allow_nan=False)
+        return _ENCODER.encode(value)
     except (TypeError, ValueError) as exc:
         raise StoreError(
             f"{what} is not JSON data ({exc.__class__.__name__}: {exc}); "

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from helpdesk_loyalty.adapters.htmltext import html_to_text
+from helpdesk_loyalty.adapters.htmltext import _parsed_markup, _plain_markup, html_to_text
 from helpdesk_loyalty.adapters.payload import is_blank, opt_id, split_tags
 from helpdesk_loyalty.adapters.quota import (
     DEFAULT_RETRY_AFTER,
@@ -69,6 +71,83 @@ def test_reset_after() -> None:
 )
 def test_html_to_text(html: str, text: str) -> None:
     assert html_to_text(html) == text
+
+
+# Pieces of markup as helpdesk editors and mail clients write it, and pieces that must go to
+# the parser (comments, declarations, scripts, stray angle brackets, odd tag names).
+_MARKUP_PIECES = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<P>",
+        "<br>",
+        "<br/>",
+        "<br />",
+        "</br>",
+        '<div class="x">',
+        "</div>",
+        "<b>",
+        "</b>",
+        '<a href="https://e.com/?a=1&amp;b=2">',
+        "</a>",
+        "<a href=/p/>",
+        "<span style='color:red'>",
+        '<img src=x alt="a>b"/>',
+        "<li>",
+        "<hr/>",
+        "<td nowrap>",
+        "<p/>",
+        "<ul\n>",
+        "</ul >",
+        "<h2 id=t>",
+        "&amp;",
+        "&lt;",
+        "&#13;",
+        "&nbsp;",
+        "&bogus;",
+        "\n",
+        "\r\n",
+        "  ",
+        "charged twice",
+        "refund",
+        "a > b",
+        "<",
+        "<!-- c -->",
+        "<!DOCTYPE html>",
+        "<script>x<p>y</script>",
+        "<style>p{}</style>",
+        "<title>t</title>",
+        "<my-tag>",
+        "< p>",
+        "<p<b>",
+        "</",
+        "<?xml?>",
+        "<![CDATA[x]]>",
+        "<a b='c\"d'>",
+        "&",
+        "&am",
+        "=",
+        "'",
+        '"',
+        "/",
+        ">",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MARKUP_PIECES | st.text(max_size=6), max_size=14))
+def test_plain_markup_reads_as_the_parser_does(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = _plain_markup(text)
+    if plain is not None:
+        assert plain == _parsed_markup(text)
+
+
+def test_plain_markup_leaves_the_rest_to_the_parser() -> None:
+    assert _plain_markup("<p>Hi <b>there</b><br/>&amp; bye</p>") == "\n\nHi there\n& bye\n\n"
+    for text in ["<!-- note --><p>x</p>", "<script>x</script>", "a <p<b> c", "<title>t</title>"]:
+        assert _plain_markup(text) is None
 
 
 @pytest.mark.parametrize("value", [None, "", "  ", "-", "{{ticket.organization.id}}"])
