@@ -3,18 +3,21 @@
 Any number of processes share one database: claims use ``FOR UPDATE SKIP LOCKED`` with the
 head-of-line predicate (:mod:`.postgres_sql`), throttles are rows every replica reads, and
 ``LISTEN``/``NOTIFY`` wakes idle workers (:mod:`.postgres_wake`). The pool, opening and the
-statement plumbing are in :mod:`.postgres_pool`.
+statement plumbing are in :mod:`.postgres_pool`; accepted events are committed in groups
+(:mod:`.postgres_accept`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from ..models import CreditRecord
 from . import postgres_reads as reads
 from . import postgres_sql as sql
 from .base import Accepted, Completion, InboundRecord, Job, LedgerEntry, PluginHealth, StoreStats
 from .health import check_plugin_state, postgres_plugin_health, postgres_record_plugin_health
+from .postgres_accept import AcceptGroups
 from .postgres_pool import PostgresConnections
 from .rows import (
     check_status,
@@ -40,9 +43,20 @@ class PostgresStore(PostgresConnections):
 
     url_scheme = "postgresql"
 
+    def __init__(self, url: str, *args: Any, **kwargs: Any) -> None:
+        super().__init__(url, *args, **kwargs)
+        self._accepts = AcceptGroups(self._accept_one, self._accept_group)
+
     # -- ingress ---------------------------------------------------------------------------
     async def accept_event(self, record: InboundRecord) -> Accepted:
-        """See :meth:`.base.Store.accept_event`; one statement, committed before returning."""
+        """See :meth:`.base.Store.accept_event`; committed before returning, in one
+        transaction with the events that arrived while the previous group was committing."""
+        new = await self._accepts.submit(self._accept_params(record))
+        if new:
+            self._woke()
+        return Accepted.NEW if new else Accepted.DUPLICATE
+
+    def _accept_params(self, record: InboundRecord) -> dict[str, Any]:
         now = self._clock.time()
         job = dict(zip(_JOB_NAMES.split(), job_params(evaluate_job(record), now), strict=True))
         received = ledger_params(received_entry(record), now)
@@ -57,12 +71,26 @@ class PostgresStore(PostgresConnections):
             "body_sha256": record.body_sha256,
             "detail": received[7],
         }
+        return params
+
+    async def _accept_one(self, params: dict[str, Any]) -> bool:
+        """One event in its own statement (autocommit); whether it was new."""
         async with self._statement("accept_event") as conn:
             cur = await conn.execute(sql.ACCEPT, params)
-            new = await cur.fetchone() is not None
-        if new:
-            self._woke()
-        return Accepted.NEW if new else Accepted.DUPLICATE
+            return await cur.fetchone() is not None
+
+    async def _accept_group(self, group: Sequence[dict[str, Any]]) -> list[bool]:
+        """Several events in one transaction, one pipeline of statements; whether each was
+        new. Their ticket locks are taken in key order, as every transaction here takes them,
+        so two groups cannot deadlock; events of one ticket keep their order."""
+        order = sorted(range(len(group)), key=lambda i: group[i]["ordering_key"])
+        new = [False] * len(group)
+        async with self._transaction("accept_event") as conn, conn.cursor() as cur:
+            await cur.executemany(sql.ACCEPT, [group[i] for i in order], returning=True)
+            for i in order:
+                new[i] = await cur.fetchone() is not None
+                cur.nextset()
+        return new
 
     # -- workers ---------------------------------------------------------------------------
     async def claim_jobs(

@@ -170,3 +170,56 @@ async def test_the_store_recovers_when_its_connections_are_killed(
     finally:
         await store.close()
         await other.close()
+
+
+@pytest.mark.postgres
+async def test_concurrent_accepts_share_one_commit_and_keep_each_tickets_order(
+    postgres_db: str,
+) -> None:
+    store = PostgresStore(postgres_db, FakeClock())
+    await store.open()
+    try:
+        keys = [f"g{i}" for i in range(20)]
+        results = await asyncio.gather(
+            *(store.accept_event(record(key, str(i % 3))) for i, key in enumerate(keys))
+        )
+        assert results == [Accepted.NEW] * 20
+        with psycopg.connect(postgres_db) as conn:
+            row = conn.execute(
+                "SELECT count(DISTINCT xmin::text) FROM inbox WHERE event_key LIKE 'g%%'"
+            ).fetchone()
+        assert row is not None and row[0] == 1  # one transaction for all twenty
+        jobs = await store.list_jobs()
+        for ticket in "012":
+            in_id_order = [j.dedupe_key for j in sorted(jobs, key=lambda j: j.id)]
+            mine = [k for k in in_id_order if int(k.split("/g")[1]) % 3 == int(ticket)]
+            assert mine == sorted(mine, key=lambda k: int(k.split("/g")[1]))
+        again = await asyncio.gather(
+            store.accept_event(record("g0")),
+            store.accept_event(record("h1")),
+            store.accept_event(record("h1")),
+        )
+        assert again == [Accepted.DUPLICATE, Accepted.NEW, Accepted.DUPLICATE]
+    finally:
+        await store.close()
+
+
+@pytest.mark.postgres
+async def test_an_event_the_database_refuses_fails_alone_in_its_group(postgres_db: str) -> None:
+    store = PostgresStore(postgres_db, FakeClock())
+    await store.open()
+    try:
+        good = [record(f"ok{i}", str(i)) for i in range(6)]
+        refused = record("nul\x00byte")  # PostgreSQL text cannot hold NUL
+        results = await asyncio.gather(
+            *(store.accept_event(r) for r in [*good[:3], refused, *good[3:]]),
+            return_exceptions=True,
+        )
+        assert isinstance(results[3], StoreError)
+        assert not isinstance(results[3], StoreUnavailableError)
+        assert "nul\x00byte" not in str(results[3])
+        assert [r for i, r in enumerate(results) if i != 3] == [Accepted.NEW] * 6
+        stored = sorted(j.dedupe_key for j in await store.list_jobs())
+        assert stored == sorted(f"zendesk/ok{i}" for i in range(6))
+    finally:
+        await store.close()
