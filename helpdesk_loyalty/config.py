@@ -129,7 +129,7 @@ class Settings:
     max_body_bytes: int = 262_144
     worker_concurrency: int = 8
     worker_yield_rate: float = 50.0
-    worker_yield_gap: float = 0.1
+    worker_yield_gap: float = 0.5
     lease_seconds: float = 60.0
     rule_timeout: float = 2.0
     enrich_timeout: float = 1.0

@@ -74,7 +74,7 @@ class Worker:
         read_event: EventReader,
         intake: IntakeMeter | None = None,
         yield_rate: float = 0.0,
-        yield_gap: float = 0.1,
+        yield_gap: float = 0.5,
     ) -> None:
         self.store = store
         self.read_event = read_event

@@ -127,8 +127,8 @@ async def test_a_worker_told_never_to_give_way_takes_batches_in_a_burst(five: Ri
 
 
 def test_the_settings_name_the_variable_and_the_fix() -> None:
-    settings = Settings.from_env({"HL_WORKER_YIELD_RATE": "0", "HL_WORKER_YIELD_GAP": "0.5"})
-    assert (settings.worker_yield_rate, settings.worker_yield_gap) == (0.0, 0.5)
+    settings = Settings.from_env({"HL_WORKER_YIELD_RATE": "0", "HL_WORKER_YIELD_GAP": "0.25"})
+    assert (settings.worker_yield_rate, settings.worker_yield_gap) == (0.0, 0.25)
     assert Settings.from_env({}).worker_yield_rate == 50.0
     with pytest.raises(ConfigError) as bad_rate:
         Settings.from_env({"HL_WORKER_YIELD_RATE": "fast"})
