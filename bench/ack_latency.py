@@ -7,19 +7,23 @@ Open loop (bench/openloop.py, 256 connections, pinned to core 1) against ``serve
 core 0 with the worker on (running the rules on every event, giving way during the burst
 as ``serve`` does by default; ``HL_WORKER_YIELD_RATE=0`` in the environment: never; see
 ``services.busy_server``), a fresh database per run, and the bare endpoint at the same rates
-for reference. Writes ``results/ack_latency.json`` and ``.md`` (``ack_latency_no_worker``
-with ``--no-worker``); ``bench/plot.py`` draws latency against rate.
+for reference. Each run also records the server's CPU per request and how busy its core was
+at that rate (CPU per request times the achieved rate). Writes ``results/ack_latency.json`` and
+``.md`` (``ack_latency_no_worker`` with ``--no-worker``); ``bench/plot.py`` draws latency
+against rate.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import time
 from typing import Any
 
 from events import write_requests
 from load import open_loop, warm_up
+from procs import cpu_jiffies
 from results import Foreign, add_run_options, median_spread, write_load_result
 from services import (
     bare_endpoint,
@@ -65,9 +69,17 @@ def main() -> None:
                 path = "/webhooks/zendesk"
             warm_up(port)
             foreign = Foreign([proc.pid])
+            cpu_before = cpu_jiffies(proc.pid)
             with foreign.measure():
                 result = open_loop(port, requests, rate, args.seconds, path=path)
+            cpu_s = (cpu_jiffies(proc.pid) - cpu_before) / os.sysconf("SC_CLK_TCK")
             result["foreign_cpu"] = foreign.share()
+            answered = sum(result["statuses"].values())
+            per_request = cpu_s / answered if answered else 0.0
+            result["server_cpu_us_per_request"] = round(per_request * 1e6, 1)
+            # How busy the server's core was while the load ran: near 1.0, a slow commit or a
+            # collection leaves a queue that takes long to clear.
+            result["server_cores"] = round(per_request * float(result["achieved_rate"]), 2)
             return result
 
     for rep in range(args.reps):
@@ -90,13 +102,15 @@ def main() -> None:
                 print(
                     f"rep {rep + 1} {backend:8s} {rate:>6.0f}/s  achieved {result['achieved_rate']}"
                     f"  p50 {result['p50_ms']}  p99 {result['p99_ms']}  p99.9 {result['p999_ms']}"
-                    f" ms  statuses {result['statuses']}  foreign {result['foreign_cpu']}"
+                    f" ms  server {result['server_cores']} cores,"
+                    f" {result['server_cpu_us_per_request']} us/req"
+                    f"  statuses {result['statuses']}  foreign {result['foreign_cpu']}"
                 )
     summary: dict[str, dict[str, Any]] = {}
     rows = [
         "| endpoint | offered/s | achieved/s | p50 ms | p99 ms median (min-max) | p99.9 ms "
-        "| non-2xx |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| server cores busy | server CPU us/request | non-2xx |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for backend, by_rate in runs.items():
         summary[backend] = {}
@@ -106,6 +120,10 @@ def main() -> None:
                 "p50_ms": median_spread([float(r["p50_ms"]) for r in results]),
                 "p99_ms": median_spread([float(r["p99_ms"]) for r in results]),
                 "p999_ms": median_spread([float(r["p999_ms"]) for r in results]),
+                "server_cores": median_spread([float(r.get("server_cores", 0)) for r in results]),
+                "server_cpu_us_per_request": median_spread(
+                    [float(r.get("server_cpu_us_per_request", 0)) for r in results]
+                ),
                 "non_2xx": sum(
                     n
                     for r in results
@@ -119,6 +137,7 @@ def main() -> None:
                 f"| {backend} | {rate_key} | {s['achieved_rate']['median']:.0f} | "
                 f"{s['p50_ms']['median']} | {s['p99_ms']['median']} "
                 f"({s['p99_ms']['min']}-{s['p99_ms']['max']}) | {s['p999_ms']['median']} | "
+                f"{s['server_cores']['median']} | {s['server_cpu_us_per_request']['median']:.0f} | "
                 f"{s['non_2xx']} |"
             )
     default_name = "ack_latency_no_worker" if args.no_worker else "ack_latency"
