@@ -196,7 +196,7 @@ class Settings:
                 "HL_WORKER_YIELD_GAP",
                 cls.worker_yield_gap,
                 _positive(float),
-                "use seconds such as 0.1",
+                "use seconds such as 0.5",
             ),
             lease_seconds=env_value(
                 env,

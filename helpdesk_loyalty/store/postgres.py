@@ -10,6 +10,7 @@ statement plumbing are in :mod:`.postgres_pool`; accepted events are committed i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from typing import Any
 
 from ..models import CreditRecord
@@ -43,9 +44,9 @@ class PostgresStore(PostgresConnections):
 
     url_scheme = "postgresql"
 
-    def __init__(self, url: str, *args: Any, **kwargs: Any) -> None:
-        super().__init__(url, *args, **kwargs)
-        self._accepts = AcceptGroups(self._accept_one, self._accept_group)
+    @cached_property
+    def _accepts(self) -> AcceptGroups:
+        return AcceptGroups(self._accept_one, self._accept_group)
 
     # -- ingress ---------------------------------------------------------------------------
     async def accept_event(self, record: InboundRecord) -> Accepted:
@@ -60,7 +61,7 @@ class PostgresStore(PostgresConnections):
         now = self._clock.time()
         job = dict(zip(_JOB_NAMES.split(), job_params(evaluate_job(record), now), strict=True))
         received = ledger_params(received_entry(record), now)
-        params = {
+        return {
             **job,
             "source": record.source,
             "event_key": record.event_key,
@@ -71,7 +72,6 @@ class PostgresStore(PostgresConnections):
             "body_sha256": record.body_sha256,
             "detail": received[7],
         }
-        return params
 
     async def _accept_one(self, params: dict[str, Any]) -> bool:
         """One event in its own statement (autocommit); whether it was new."""
