@@ -9,6 +9,7 @@ clear message instead of inside a transaction.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -58,19 +59,29 @@ def _plain(value: object) -> object:
     raise TypeError(type(value).__name__)
 
 
-# One encoder for every row: json.dumps with these options builds a new one per call.
+# One encoder for every row: json.dumps with these options builds a new one per call. Its
+# output is ASCII, so a NUL character inside a string is always the escape \u0000.
 _ENCODER = json.JSONEncoder(default=_plain, separators=(",", ":"), allow_nan=False)
+# \u0000 as an escape of its own, not the tail of an escaped backslash ("\\u0000").
+_NUL_ESCAPE_RE = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
 
 
 def dumps(value: Mapping[str, Any], what: str) -> str:
-    """``value`` as compact JSON text; ``what`` names it in the error (never its contents)."""
+    """``value`` as compact JSON text; ``what`` names it in the error (never its contents).
+
+    A NUL character in a string (customer text can carry one) is stored as U+FFFD: PostgreSQL's
+    ``jsonb`` refuses it, and both backends keep the same rows.
+    """
     try:
-        return _ENCODER.encode(value)
+        text = _ENCODER.encode(value)
     except (TypeError, ValueError) as exc:
         raise StoreError(
             f"{what} is not JSON data ({exc.__class__.__name__}: {exc}); "
             "pass dicts, lists, strings, finite numbers, booleans and None"
         ) from exc
+    if "\\u0000" in text:
+        text = _NUL_ESCAPE_RE.sub(r"\1\\ufffd", text)
+    return text
 
 
 def _loads(value: object) -> Mapping[str, Any]:

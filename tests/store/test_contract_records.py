@@ -40,6 +40,22 @@ async def test_a_new_event_is_stored_with_its_evaluate_job_and_a_received_row(
     assert (await store.stats()).inbox_events == 1
 
 
+async def test_a_nul_character_in_stored_json_comes_back_as_a_replacement_character(
+    store: Store,
+) -> None:
+    # Customer text can carry U+0000, which PostgreSQL's jsonb refuses; both backends keep
+    # U+FFFD instead, and an escaped backslash followed by "u0000" stays as it was.
+    payload = {"comment": "charged\x00twice", "literal": "C:\\u0000"}
+    assert await store.accept_event(record("e1", "7", payload=payload)) is Accepted.NEW
+    await store.append_ledger(
+        [LedgerEntry(what="note", account=ACCOUNT, ticket_id="7", detail={"quote": "\x00x"})]
+    )
+    [job] = await store.list_jobs()
+    assert dict(job.payload) == {"comment": "charged\ufffdtwice", "literal": "C:\\u0000"}
+    rows = await store.ledger_for_ticket("7")
+    assert [dict(r.detail) for r in rows if r.what == "note"] == [{"quote": "\ufffdx"}]
+
+
 async def test_a_duplicate_event_is_acknowledged_and_writes_nothing(store: Store) -> None:
     assert await store.accept_event(record("e1")) is Accepted.NEW
     assert await store.accept_event(record("e1", payload={"other": True})) is Accepted.DUPLICATE
