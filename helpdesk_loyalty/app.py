@@ -127,6 +127,11 @@ def _receiver(
                 f"template from connectors/{helpdesk}/",
                 code="unreadable_body",
             ) from exc
+        if "\x00" in event.event_id:
+            raise PayloadError(
+                "the event id contains a NUL character (\\u0000), which cannot be stored as a "
+                f"key; send the body template from connectors/{helpdesk}/"
+            )
         record = InboundRecord(
             source=helpdesk,
             account=event.account,

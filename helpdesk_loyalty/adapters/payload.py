@@ -33,7 +33,8 @@ __all__ = [
 
 _PLACEHOLDER_RE = re.compile(r"^\{\{.*\}\}$", re.DOTALL)
 _TICKET_ID_RE = re.compile(r"^[0-9]{1,20}$")
-_SPACE_RE = re.compile(r"\s")
+# Whitespace or a control character: neither belongs in an id (PostgreSQL cannot even store NUL).
+_SPACE_RE = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 def load_object(body: bytes, helpdesk: str) -> dict[str, Any]:

@@ -159,7 +159,7 @@ def test_blank_values(value: object) -> None:
 def test_ids_come_back_as_strings() -> None:
     assert opt_id(8447388090494, "detail.id") == "8447388090494"
     assert opt_id(" 42 ", "detail.id") == "42"
-    for bad in (True, 1.5, "4 2", ["1"]):
+    for bad in (True, 1.5, "4 2", "12\x003", "7\x7f", ["1"]):
         with pytest.raises(PayloadError, match=r"detail\.id"):
             opt_id(bad, "detail.id")
 

@@ -258,3 +258,24 @@ def test_signed_json_that_python_cannot_read_is_a_400(service: Service, body: by
     )
     assert answer.status == 400 and answer.json()["error"] == "unreadable_body"
     assert service.stored() == before
+
+
+def test_a_nul_character_in_an_id_is_a_400(service: Service) -> None:
+    # SQLite would keep it, PostgreSQL refuses it: a 503 there would have the helpdesk deliver
+    # the same event again and again.
+    envelope = (PAYLOADS / "zendesk" / "event_comment_added.json").read_bytes()
+    bodies = {
+        "event id": _replace_field(envelope, ["id"], "01HX\u0000NUL"),
+        "requester id": _replace_field(ZD_BODY, ["ticket", "requester_id"], "12\u00003"),
+    }
+    for what, body in bodies.items():
+        before = service.stored()
+        answer = service.request(
+            "POST",
+            "/webhooks/zendesk",
+            content=body,
+            headers=signed_zendesk(body, at=service.now(), invocation=f"nul-{what}"),
+        )
+        assert answer.status == 400, (what, answer.status, answer.body[:300])
+        assert answer.json()["error"] == "invalid_payload"
+        assert service.stored() == before
