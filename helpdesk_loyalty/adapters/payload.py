@@ -34,7 +34,7 @@ __all__ = [
 _PLACEHOLDER_RE = re.compile(r"^\{\{.*\}\}$", re.DOTALL)
 _TICKET_ID_RE = re.compile(r"^[0-9]{1,20}$")
 # Whitespace or a control character: neither belongs in an id (PostgreSQL cannot even store NUL).
-_SPACE_RE = re.compile(r"[\s\x00-\x1f\x7f]")
+_NOT_IN_ID_RE = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
 def load_object(body: bytes, helpdesk: str) -> dict[str, Any]:
@@ -106,7 +106,7 @@ def opt_id(value: object, path: str) -> str | None:
     if type(value) is str and value.isdigit():
         return value  # the common case: digits only, so neither blank nor spaced
     text = opt_str(value, path)
-    if text is not None and _SPACE_RE.search(text):
+    if text is not None and _NOT_IN_ID_RE.search(text):
         raise PayloadError(f"{path} must be a single id, got {text!r}")
     return text
 
