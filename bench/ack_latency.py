@@ -120,9 +120,9 @@ def main() -> None:
                 "p50_ms": median_spread([float(r["p50_ms"]) for r in results]),
                 "p99_ms": median_spread([float(r["p99_ms"]) for r in results]),
                 "p999_ms": median_spread([float(r["p999_ms"]) for r in results]),
-                "server_cores": median_spread([float(r.get("server_cores", 0)) for r in results]),
+                "server_cores": median_spread([float(r["server_cores"]) for r in results]),
                 "server_cpu_us_per_request": median_spread(
-                    [float(r.get("server_cpu_us_per_request", 0)) for r in results]
+                    [float(r["server_cpu_us_per_request"]) for r in results]
                 ),
                 "non_2xx": sum(
                     n
